@@ -323,4 +323,35 @@ class WharfWebLayerTest {
     void answersADirectCallOfTheErrorPathWithNotFound() throws Exception {
         assertEnvelope(get("/error"), 404, "NOT_FOUND", null);
     }
+
+    // --- more paths ---------------------------------------------------------------------------
+
+    @Test
+    void reportsSpringMethodValidationWithTheParameterName() throws Exception {
+        assertEnvelope(get("/plain/page?page=0"), 400, "VALIDATION_ERROR", "page");
+    }
+
+    @Test
+    void refusesAMissingHeader() throws Exception {
+        assertEnvelope(get("/plain/header"), 400, "VALIDATION_ERROR", "X-Thing");
+    }
+
+    @Test
+    void reportsAxonCommandValidationWithTheProperty() throws Exception {
+        assertEnvelope(get("/plain/axon-validation"), 400, "VALIDATION_ERROR", "name");
+    }
+
+    @Test
+    void mapsOtherStatusExceptionsByTheirStatus() throws Exception {
+        Answer answer = get("/plain/status");
+        assertEnvelope(answer, 400, "VALIDATION_ERROR", null);
+        assertThat(answer.raw().body()).doesNotContain("secret reason");
+    }
+
+    @Test
+    void translatesFailuresOutsideSpringMvc() throws Exception {
+        Answer answer = get("/filter-failure");
+        assertEnvelope(answer, 500, "INTERNAL", null);
+        assertThat(answer.raw().body()).doesNotContain("secret filter detail");
+    }
 }
