@@ -34,10 +34,12 @@ final class AxonErrors {
             }
             return null;
         }
-        if (t instanceof AggregateNotFoundException) {
+        // These may arrive wrapped (e.g. by the unit of work); the cause chain decides.
+        if (ErrorTranslator.findCause(t, AggregateNotFoundException.class) != null) {
             return translator.notFound(requestId);
         }
-        if (t instanceof ConcurrencyException || t instanceof ConflictingModificationException) {
+        if (ErrorTranslator.findCause(t, ConcurrencyException.class) != null
+                || ErrorTranslator.findCause(t, ConflictingModificationException.class) != null) {
             return translator.of(ErrorCode.CONFLICT, "The resource was modified concurrently; retry.", null,
                     requestId);
         }

@@ -111,7 +111,8 @@ public class ErrorTranslator {
             LOG.warn("Request {}: response already committed, cannot send {}", requestId, error.body().code());
             return;
         }
-        response.resetBuffer();
+        // Drop whatever a failed handler already set (a Location, a cookie): an error carries only its own headers.
+        response.reset();
         response.setStatus(error.status());
         if (requestId != null) {
             response.setHeader(RequestIds.HEADER, requestId);

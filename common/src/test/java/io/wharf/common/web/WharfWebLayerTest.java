@@ -354,4 +354,12 @@ class WharfWebLayerTest {
         assertEnvelope(answer, 500, "INTERNAL", null);
         assertThat(answer.raw().body()).doesNotContain("secret filter detail");
     }
+
+    @Test
+    void anErrorCarriesNoHeaderOfTheFailedHandler() throws Exception {
+        Answer answer = get("/half-done");
+        assertEnvelope(answer, 409, "CONFLICT", null);
+        assertThat(answer.header("Set-Cookie")).isNull();
+        assertThat(answer.header("Location")).isNull();
+    }
 }

@@ -121,6 +121,13 @@ class ThingController {
                         null));
     }
 
+    @GetMapping("/half-done")
+    void halfDone(HttpServletResponse response) {
+        response.setHeader("Set-Cookie", "wharf_session=leaked; Path=/");
+        response.setHeader("Location", "/things/1");
+        throw new ConflictException("Too late.", null, null);
+    }
+
     @GetMapping("/container-error")
     void containerError(HttpServletResponse response) throws IOException {
         response.sendError(409);
