@@ -1,5 +1,6 @@
 package io.wharf.identity.user.command;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,4 +20,16 @@ interface EmailLookup {
 
     /** The registered user owning {@code email}. */
     Optional<String> findUserId(String email);
+
+    /** The entry for {@code email}, confirmed or not. */
+    Optional<Claim> find(String email);
+
+    /**
+     * Moves an unconfirmed claim of {@code staleUserId} to {@code newUserId}, atomically: false when
+     * the entry changed in between (confirmed, released, or taken over by someone else).
+     */
+    boolean takeOver(String email, String staleUserId, String newUserId);
+
+    record Claim(String userId, boolean confirmed, Instant claimedAt) {
+    }
 }

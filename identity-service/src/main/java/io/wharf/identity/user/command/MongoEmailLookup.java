@@ -61,6 +61,24 @@ class MongoEmailLookup implements EmailLookup {
     }
 
     @Override
+    public Optional<Claim> find(String email) {
+        Document found = emails.find(Filters.eq("_id", email)).first();
+        return Optional.ofNullable(found).map(d -> new Claim(d.getString("userId"),
+                Boolean.TRUE.equals(d.getBoolean("confirmed")),
+                d.getDate("claimedAt") == null ? java.time.Instant.EPOCH : d.getDate("claimedAt").toInstant()));
+    }
+
+    @Override
+    public boolean takeOver(String email, String staleUserId, String newUserId) {
+        return emails.updateOne(
+                Filters.and(Filters.eq("_id", email), Filters.eq("userId", staleUserId),
+                        Filters.eq("confirmed", false)),
+                Updates.combine(Updates.set("userId", newUserId),
+                        Updates.set("claimedAt", Date.from(clock.instant()))))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
     public Optional<String> findUserId(String email) {
         Document found = emails.find(Filters.and(Filters.eq("_id", email), Filters.eq("confirmed", true))).first();
         return Optional.ofNullable(found).map(d -> d.getString("userId"));

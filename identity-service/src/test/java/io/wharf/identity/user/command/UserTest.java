@@ -13,7 +13,9 @@ import io.wharf.identity.user.api.RegisterUserCommand;
 import io.wharf.identity.user.api.UserLoggedInEvent;
 import io.wharf.identity.user.api.UserPasswordSetEvent;
 import io.wharf.identity.user.api.UserProfile;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,8 @@ class UserTest {
         fixture = new AggregateTestFixture<>(User.class);
         lookup = new InMemoryEmailLookup();
         fixture.registerInjectableResource(hasher);
-        fixture.registerAnnotatedCommandHandler(new RegisterUserHandler(fixture.getRepository(), lookup, hasher));
+        fixture.registerAnnotatedCommandHandler(new RegisterUserHandler(fixture.getRepository(), lookup, hasher,
+                fixture.getEventStore(), Clock.fixed(T0, ZoneOffset.UTC)));
     }
 
     private static RegisterUserCommand register(String email, String password, String first, String last) {
@@ -74,6 +77,29 @@ class UserTest {
                 .expectException(ConflictException.class)
                 .expectNoEvents();
         assertThat(lookup.claims.get("ada@example.com").userId()).isEqualTo("someone-else");
+    }
+
+    @Test
+    void cannotRegisterAnEmailWhoseRegistrationIsStillRunning() {
+        lookup.now = T0.minusSeconds(30);
+        lookup.claim("ada@example.com", "in-flight");
+        fixture.givenNoPriorActivity()
+                .when(register("ada@example.com", "correct horse", "Ada", null))
+                .expectException(ConflictException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void takesOverAClaimLeftBehindByACrashedRegistration() {
+        lookup.now = T0.minus(RegisterUserHandler.STALE_CLAIM).minusSeconds(1);
+        lookup.claim("ada@example.com", "crashed");
+        lookup.now = T0;
+        fixture.givenNoPriorActivity()
+                .when(register("ada@example.com", "correct horse", "Ada", "Lovelace"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(registered(), new UserPasswordSetEvent(ID, "hashed:correct horse"),
+                        new UserLoggedInEvent(ID, "s-1", T0, EXP));
+        assertThat(lookup.claims.get("ada@example.com").userId()).isEqualTo(ID);
     }
 
     @Test
