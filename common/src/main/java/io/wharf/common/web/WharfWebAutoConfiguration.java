@@ -2,6 +2,9 @@ package io.wharf.common.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfSecurityProperties;
@@ -97,10 +100,33 @@ public class WharfWebAutoConfiguration {
     }
 
     private static MappingJackson2HttpMessageConverter strict(MappingJackson2HttpMessageConverter lenient) {
-        ObjectMapper strict = lenient.getObjectMapper().copy()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        MappingJackson2HttpMessageConverter converter = new MappingJackson2HttpMessageConverter(strict);
+        MappingJackson2HttpMessageConverter converter =
+                new MappingJackson2HttpMessageConverter(strictReader(lenient.getObjectMapper()));
         converter.setSupportedMediaTypes(lenient.getSupportedMediaTypes());
         return converter;
+    }
+
+    /**
+     * A copy of {@code base} that reads request bodies strictly (SPEC §1.1: wrong types, missing and
+     * extra fields are 400): unknown properties, null for a primitive, a number for an enum, a
+     * fraction for an integer, trailing garbage and scalar coercions ({@code 5} for a string,
+     * {@code "5"} for a number or boolean) are all refused.
+     */
+    static ObjectMapper strictReader(ObjectMapper base) {
+        ObjectMapper strict = base.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType scalar : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            strict.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        strict.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return strict;
     }
 }

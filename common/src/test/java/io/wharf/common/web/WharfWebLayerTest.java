@@ -362,4 +362,19 @@ class WharfWebLayerTest {
         assertThat(answer.header("Set-Cookie")).isNull();
         assertThat(answer.header("Location")).isNull();
     }
+
+    @Test
+    void refusesScalarCoercionsAndOtherSloppyJson() throws Exception {
+        assertEnvelope(postJson("/things", "{\"name\":5,\"count\":1}"), 400, "VALIDATION_ERROR", "name");
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":\"1\"}"), 400, "VALIDATION_ERROR", "count");
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":1.5}"), 400, "VALIDATION_ERROR", "count");
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":null}"), 400, "VALIDATION_ERROR", "count");
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":1,\"active\":\"yes\"}"), 400,
+                "VALIDATION_ERROR", "active");
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":1,\"colourCode\":0}"), 400,
+                "VALIDATION_ERROR", "colourCode");
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":1} {}"), 400, "VALIDATION_ERROR", null);
+        assertThat(postJson("/things", "{\"name\":\"a\",\"count\":1,\"active\":true,\"colourCode\":\"RED\"}")
+                .status()).isEqualTo(201);
+    }
 }

@@ -40,8 +40,10 @@ class ThingController {
     record Item(@NotBlank String label) {
     }
 
+    enum Colour { RED, BLUE }
+
     record CreateThingRequest(@NotBlank @Size(max = 10) String name, @Max(5) int count, UUID ownerId,
-            List<@Valid Item> items) {
+            List<@Valid Item> items, Boolean active, Colour colourCode) {
     }
 
     @PostMapping("/things")
