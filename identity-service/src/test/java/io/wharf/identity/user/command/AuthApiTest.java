@@ -215,6 +215,13 @@ class AuthApiTest {
     }
 
     @Test
+    void aRefusedRegistrationLeavesTheEmailFree() {
+        String email = uniqueEmail();
+        assertError(register(email, "short"), 400, "VALIDATION_ERROR", "password");
+        assertThat(register(email, "correct horse").status()).isEqualTo(201);
+    }
+
+    @Test
     void logoutNeedsACaller() {
         assertError(send(request("/api/auth/logout").POST(HttpRequest.BodyPublishers.noBody())), 401,
                 "UNAUTHORIZED", null);
