@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.ClassUtils;
-import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -173,7 +172,7 @@ public class ErrorTranslator {
         if (t instanceof MissingPathVariableException e && e.isMissingAfterConversion()) {
             return validation("Invalid " + e.getVariableName() + ".", e.getVariableName(), requestId);
         }
-        if (t instanceof MissingRequestValueException e && !(t instanceof MissingPathVariableException)) {
+        if (t instanceof MissingRequestValueException && !(t instanceof MissingPathVariableException)) {
             return validation("A required value is missing.", null, requestId);
         }
         if (t instanceof HttpMessageNotReadableException e) {

@@ -1,7 +1,6 @@
 package io.wharf.identity.config;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +32,9 @@ public class IdentityConfig {
         return Clock.systemUTC();
     }
 
-    /** Identity's own database ({@code wharf-identity}): write-side lookups and signing keys. */
     @Bean
-    MongoDatabase identityDatabase(MongoClient client, MongoProperties properties) {
-        return client.getDatabase(properties.getMongoClientDatabase());
+    IdentityDatabase identityDatabase(MongoClient client, MongoProperties properties) {
+        return new IdentityDatabase(client.getDatabase(properties.getMongoClientDatabase()));
     }
 
     @Autowired

@@ -3,7 +3,6 @@ package io.wharf.identity.token;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -22,10 +21,10 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
+import io.wharf.identity.config.IdentityDatabase;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,10 +42,10 @@ class SigningKeyStore {
 
     private final RSAKey key;
 
-    SigningKeyStore(@Qualifier("identityDatabase") MongoDatabase database, WharfSecurityProperties security,
+    SigningKeyStore(IdentityDatabase database, WharfSecurityProperties security,
             Clock clock) {
         PrivateKeyCipher cipher = new PrivateKeyCipher(security.internalSecret());
-        MongoCollection<Document> keys = database.getCollection(COLLECTION);
+        MongoCollection<Document> keys = database.mongo().getCollection(COLLECTION);
         Document stored = keys.find(Filters.eq("_id", CURRENT)).first();
         if (stored == null) {
             try {

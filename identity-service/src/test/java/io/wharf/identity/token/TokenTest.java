@@ -23,6 +23,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wharf.common.error.UnauthorizedException;
 import io.wharf.common.security.WharfSecurityProperties;
+import io.wharf.identity.config.IdentityDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class TokenTest {
     }
 
     private static SigningKeyStore store(MongoDatabase db, String secret) {
-        return new SigningKeyStore(db, new WharfSecurityProperties(secret, Duration.ofSeconds(30)), CLOCK);
+        return new SigningKeyStore(new IdentityDatabase(db), new WharfSecurityProperties(secret, Duration.ofSeconds(30)), CLOCK);
     }
 
     private static SessionToken session(Instant issuedAt, Duration lifetime) {

@@ -3,7 +3,6 @@ package io.wharf.identity.user.command;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -11,8 +10,8 @@ import io.wharf.common.error.ConflictException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
+import io.wharf.identity.config.IdentityDatabase;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +27,8 @@ class MongoEmailLookup implements EmailLookup {
     private final MongoCollection<Document> emails;
     private final Clock clock;
 
-    MongoEmailLookup(@Qualifier("identityDatabase") MongoDatabase database, Clock clock) {
-        this.emails = database.getCollection(COLLECTION);
+    MongoEmailLookup(IdentityDatabase database, Clock clock) {
+        this.emails = database.mongo().getCollection(COLLECTION);
         this.clock = clock;
     }
 

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wharf.common.error.ConflictException;
+import io.wharf.identity.config.IdentityDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,7 +33,7 @@ class MongoEmailLookupTest {
         server.shutdownNow();
     }
 
-    private final MongoEmailLookup lookup = new MongoEmailLookup(client.getDatabase("lookup-" + System.nanoTime()),
+    private final MongoEmailLookup lookup = new MongoEmailLookup(new IdentityDatabase(client.getDatabase("lookup-" + System.nanoTime())),
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
