@@ -1,0 +1,46 @@
+package io.wharf.identity.config;
+
+import com.mongodb.client.MongoClient;
+import java.time.Clock;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wiring of identity-service.
+ *
+ * <p>TODO(integrator): the Axon event store and token store come from common's
+ * {@code io.wharf.common.axon} auto-configuration (Mongo storage engine and token store on the Boot
+ * MongoClient and {@code spring.data.mongodb.database}). Until it is merged the service has no
+ * EventStorageEngine of its own; the tests plug in Axon's in-memory engine
+ * ({@code IdentityTestInfrastructure}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+public class IdentityConfig {
+
+    /** Processing group of the write-side e-mail lookup: updated in the command's unit of work. */
+    public static final String EMAIL_LOOKUP_GROUP = "user-email-lookup";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    IdentityDatabase identityDatabase(MongoClient client, MongoProperties properties) {
+        return new IdentityDatabase(client.getDatabase(properties.getMongoClientDatabase()));
+    }
+
+    @Autowired
+    void configureProcessors(EventProcessingConfigurer processing) {
+        // Subscribing: the lookup must be current when the register command returns (read-your-writes
+        // for a login right after), so it cannot wait for a tracking processor.
+        processing.registerSubscribingEventProcessor(EMAIL_LOOKUP_GROUP);
+    }
+}
