@@ -39,12 +39,14 @@ public final class InProcessKafka implements BeforeAllCallback {
      */
     public static EmbeddedKafkaKraftBroker start(int port) {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            kafka.kafkaPorts(port);
-        }
         kafka.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "group.initial.rebalance.delay.ms", "0"));
+        if (port > 0) {
+            // kafkaPorts(..) is ignored by the KRaft broker of spring-kafka-test 3.3; the test kit
+            // only fills in "listeners" when absent, so a fixed external port is set through it.
+            kafka.brokerProperty("listeners", "EXTERNAL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:0");
+        }
         kafka.afterPropertiesSet();
         return kafka;
     }
