@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * The one handler of the {@code kafka-publisher} tracking processor: sends each event of the store
@@ -36,6 +37,10 @@ final class KafkaEventPublisher implements EventMessageHandler {
                         CloudEventCodec codec, String topic, Duration sendTimeout) {
         this.producers = producers;
         this.template = new KafkaTemplate<>(producers);
+        // spring-kafka's default listener logs the whole record on failure: event data (e-mails,
+        // names) does not belong in logs. The warning below names the event instead.
+        this.template.setProducerListener(new ProducerListener<>() {
+        });
         this.envelopes = envelopes;
         this.codec = codec;
         this.topic = topic;

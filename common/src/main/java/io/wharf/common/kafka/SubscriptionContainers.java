@@ -12,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -53,6 +54,8 @@ final class SubscriptionContainers implements SmartLifecycle {
     @Override
     public synchronized void start() {
         KafkaTemplate<String, String> deadLetters = new KafkaTemplate<>(deadLetterProducers);
+        deadLetters.setProducerListener(new ProducerListener<>() { // never log record contents
+        });
         for (KafkaSubscription subscription : subscriptions) {
             ConcurrentMessageListenerContainer<String, String> container = factory.createContainer(subscription.topic());
             container.getContainerProperties().setGroupId(subscription.group());

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -31,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /** The consuming foundation against a real broker and Mongo: idempotency, skipping, retries, dead letters. */
+@ExtendWith({InProcessKafka.class, InProcessMongo.class})
 class KafkaSubscriptionTest {
 
     static final String OK_TOPIC = "test.inbound.ok." + UUID.randomUUID();
@@ -80,8 +82,7 @@ class KafkaSubscriptionTest {
                 "--spring.config.name=subscription-test",
                 "--spring.application.name=subscription-test",
                 "--wharf.kafka.publisher.enabled=false",
-                "--spring.kafka.bootstrap-servers=" + kafka,
-                "--spring.data.mongodb.uri=" + InProcessMongo.uri(),
+                // bootstrap servers and Mongo URI come from the extensions' system properties
                 "--spring.data.mongodb.database=" + InProcessMongo.freshDatabase(KafkaSubscriptionTest.class),
                 "--wharf.kafka.consumer.max-attempts=3",
                 "--wharf.kafka.consumer.initial-backoff=20ms",
