@@ -1,6 +1,7 @@
 package io.wharf.common.axon;
 
 import com.mongodb.client.MongoClient;
+import io.wharf.common.config.ServiceDatabase;
 import io.wharf.common.config.WharfProperties;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -42,7 +43,7 @@ class AxonMongoAutoConfiguration {
     @ConditionalOnMissingBean(MongoTemplate.class)
     MongoTemplate axonMongoTemplate(MongoClient client, MongoProperties mongo) {
         return DefaultMongoTemplate.builder()
-                .mongoDatabase(client, mongo.getMongoClientDatabase())
+                .mongoDatabase(client, ServiceDatabase.name(mongo))
                 .build();
     }
 

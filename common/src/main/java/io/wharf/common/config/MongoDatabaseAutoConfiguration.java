@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The service's own database ({@code spring.data.mongodb.database}) as a bean, for the event store,
@@ -19,10 +20,15 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({MongoClient.class, MongoProperties.class})
 class MongoDatabaseAutoConfiguration {
 
+    /**
+     * Lazy: an application that never asks for it (the gateway only pings Mongo) need not name a
+     * database.
+     */
     @Bean
+    @Lazy
     @ConditionalOnBean(MongoClient.class)
     @ConditionalOnMissingBean(MongoDatabase.class)
     MongoDatabase wharfMongoDatabase(MongoClient client, MongoProperties properties) {
-        return client.getDatabase(properties.getMongoClientDatabase());
+        return client.getDatabase(ServiceDatabase.name(properties));
     }
 }

@@ -36,11 +36,16 @@ class AutoConfigurationGuardsTest {
     void withoutAxonOnlyTheAxonFreePartsLoad() throws Exception {
         new ApplicationContextRunner(() -> new org.springframework.context.annotation.AnnotationConfigApplicationContext())
                 .withClassLoader(new FilteredClassLoader("org.axonframework"))
+                // what WharfDefaults gives the gateway: a URI without a database name
+                .withPropertyValues("spring.data.mongodb.uri=mongodb://127.0.0.1:27017")
                 .withConfiguration(AutoConfigurations.of(MongoAutoConfiguration.class, KafkaAutoConfiguration.class))
                 .withConfiguration(AutoConfigurations.of(wharfAutoConfigurations()))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(WharfProperties.class);
+                    // no spring.data.mongodb.database here, like the gateway: the lazy database bean must not break startup
+                    assertThat(context).hasSingleBean(com.mongodb.client.MongoClient.class);
+                    assertThat(context.getBeanNamesForType(com.mongodb.client.MongoDatabase.class)).hasSize(1);
                     assertThat(context.getBeanNamesForType(EventStorageEngine.class)).isEmpty();
                     assertThat(context).doesNotHaveBean("kafkaEventPublisher");
                     assertThat(context).doesNotHaveBean("wharfRequestMetadataInterceptor");
