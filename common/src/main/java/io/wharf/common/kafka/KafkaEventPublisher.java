@@ -24,6 +24,9 @@ final class KafkaEventPublisher implements EventMessageHandler {
 
     static final String PROCESSOR = "kafka-publisher";
 
+    private static final byte[] STRUCTURED_CONTENT_TYPE =
+            "application/cloudevents+json; charset=UTF-8".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
     private final DefaultKafkaProducerFactory<String, String> producers;
@@ -55,6 +58,8 @@ final class KafkaEventPublisher implements EventMessageHandler {
         CloudEvent cloudEvent = envelopes.toCloudEvent(event);
         ProducerRecord<String, String> record =
                 new ProducerRecord<>(topic, cloudEvent.subject(), codec.encode(cloudEvent));
+        // The CloudEvents Kafka binding marks structured-mode records by this header.
+        record.headers().add("content-type", STRUCTURED_CONTENT_TYPE);
         try {
             template.send(record).get(sendTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
             return null;

@@ -57,6 +57,8 @@ class KafkaPublisherTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !topic.withKey(userId).isEmpty());
         var records = topic.withKey(userId);
         assertThat(records).hasSize(1);
+        assertThat(new String(records.get(0).headers().lastHeader("content-type").value()))
+                .isEqualTo("application/cloudevents+json; charset=UTF-8");
         CloudEvent event = new CloudEventCodec().decode(records.get(0).value());
         assertThat(event.type()).isEqualTo(UserRegisteredEvent.class.getName());
         assertThat(event.source()).isEqualTo("/wharf/identity");
