@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wharf.common.events.identity.SessionRevokedEvent;
 import io.wharf.common.events.identity.UserRegisteredEvent;
 import io.wharf.common.metadata.WharfMetadata;
 import java.io.IOException;
@@ -60,6 +61,27 @@ class CloudEventCodecTest {
         assertThat(event.extension(CloudEventExtensions.REQUEST_ID)).isEqualTo("req_4f9c2b7e1a6d4e3f8b0c5d2a9e7f1b3c");
         assertThat(event.extensions()).doesNotContainKeys("specversion", "data", "id");
         assertThat(codec.payload(event)).contains(USER_REGISTERED);
+    }
+
+    @Test
+    void sessionRevokedEventMatchesItsFixtureBothWays() throws IOException {
+        var revoked = new SessionRevokedEvent(USER_ID, "jti-5d6e7f",
+                Instant.parse("2026-01-16T09:30:00Z"), Instant.parse("2026-01-15T10:00:00Z"));
+        var message = new GenericDomainEventMessage<>("User", USER_ID, 3, revoked,
+                Map.of(WharfMetadata.REQUEST_ID, "req_0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e",
+                        WharfMetadata.ACTOR_TYPE, "user",
+                        WharfMetadata.ACTOR_ID, USER_ID,
+                        WharfMetadata.ACTOR_EMAIL, "ada@example.com",
+                        WharfMetadata.CONTEXT, "http",
+                        WharfMetadata.METHOD, "post",
+                        WharfMetadata.ROUTE, "/api/auth/logout",
+                        "correlationId", "9e4f3a2b-1c5d-4e6f-8a7b-0c1d2e3f4a5b"),
+                "3a7e9c1d-2b4f-4e8a-9c6d-5f1e0a2b3c4d", Instant.parse("2026-01-15T10:00:00Z"));
+        String fixture = fixture("identity/SessionRevokedEvent.json");
+
+        assertThat(json.readTree(codec.encode(new EventEnvelopes(codec, "identity").toCloudEvent(message))))
+                .isEqualTo(json.readTree(fixture));
+        assertThat(codec.payload(codec.decode(fixture))).contains(revoked);
     }
 
     @Test
