@@ -1,40 +1,26 @@
 package io.wharf.identity;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import io.wharf.common.test.InProcessKafka;
+import io.wharf.common.test.InProcessMongo;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Test stand-ins for infrastructure: an in-process MongoDB wire server (lookups, signing keys) and,
- * until common's Axon-on-Mongo auto-configuration is merged, Axon's in-memory event store.
- * TODO(integrator): drop the EventStorageEngine bean once io.wharf.common.axon provides the Mongo one.
+ * The real infrastructure of identity-service's integration tests: the event store, lookups and
+ * token keys on the in-process MongoDB wire server (a fresh database per test class), and the
+ * {@code kafka-publisher} sending to the in-process Kafka broker.
  */
-@TestConfiguration(proxyBeanMethods = false)
-public class IdentityTestInfrastructure {
+public final class IdentityTestInfrastructure {
 
     public static final String SECRET = "identity-test-internal-secret-0123456789";
-    private static MongoServer mongo;
 
-    @Bean
-    EventStorageEngine eventStorageEngine() {
-        return new InMemoryEventStorageEngine();
+    private IdentityTestInfrastructure() {
     }
 
-    public static synchronized String mongoUri() {
-        if (mongo == null) {
-            mongo = new MongoServer(new MemoryBackend());
-            Runtime.getRuntime().addShutdownHook(new Thread(mongo::shutdownNow));
-            return mongo.bindAndGetConnectionString();
-        }
-        return mongo.getConnectionString();
-    }
-
-    public static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", IdentityTestInfrastructure::mongoUri);
+    public static void properties(DynamicPropertyRegistry registry, Class<?> testClass) {
+        String database = InProcessMongo.freshDatabase(testClass);
+        registry.add("spring.data.mongodb.uri", InProcessMongo::uri);
+        registry.add("spring.data.mongodb.database", () -> database);
+        registry.add("spring.kafka.bootstrap-servers", InProcessKafka::bootstrapServers);
         registry.add("wharf.security.internal-secret", () -> SECRET);
     }
 }

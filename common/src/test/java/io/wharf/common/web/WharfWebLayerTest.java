@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import io.wharf.common.test.InProcessMongo;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,7 +32,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
                 "wharf.security.internal-secret=" + WharfWebLayerTest.SECRET,
                 "wharf.web.max-body-size=2KB",
-                "spring.main.banner-mode=off"})
+                "spring.main.banner-mode=off",
+                // The test app has Axon on the classpath (command-path errors are tested), so it gets
+                // the event store on the in-process Mongo; nothing here needs Kafka.
+                "spring.data.mongodb.database=t-web-layer",
+                "wharf.kafka.publisher.enabled=false"})
+@ExtendWith(InProcessMongo.class)
 class WharfWebLayerTest {
 
     static final String SECRET = "test-internal-secret-0123456789abcdef";

@@ -59,6 +59,7 @@ class UserDirectoryRoundTripTest {
     private static ConfigurableApplicationContext startProjectService(String bootstrapServers, String database) {
         return new SpringApplicationBuilder(ProjectServiceApplication.class).run(
                 "--server.port=0",
+                "--wharf.security.internal-secret=round-trip-test-internal-secret-0123456789",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.data.mongodb.uri=" + InProcessMongo.uri(),
                 "--spring.data.mongodb.database=" + database);

@@ -32,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,7 +41,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.banner-mode=off")
-@Import(IdentityTestInfrastructure.class)
 @AutoConfigureObservability // Boot tests switch metrics export off; /actuator/prometheus must answer
 class AuthApiTest {
 
@@ -51,7 +49,7 @@ class AuthApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        IdentityTestInfrastructure.properties(registry);
+        IdentityTestInfrastructure.properties(registry, AuthApiTest.class);
     }
 
     @LocalServerPort
