@@ -51,6 +51,25 @@ public record PortPlan(int gateway, Map<String, Integer> services, int mongo, in
         return new PortPlan(base, services, base + 6, base + 7, base + 8, base + 9, 10);
     }
 
+    /**
+     * A base for {@link #fromBase(int)} whose 100 ports are all free right now (random, so parallel
+     * test runs rarely pick the same range): {@code StackConfig.builder().basePort(PortPlan.freeBase())}.
+     */
+    public static int freeBase() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 20000 + random.nextInt(120) * 100;   // 20000..31999: below Linux's ephemeral ports (32768+)
+            boolean free = true;
+            for (int p = base; p < base + 100 && free; p++) {
+                free = Health.portFree(p);
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free range of 100 ports found between 20000 and 32000");
+    }
+
     public int service(String service, int replica) {
         if (replica < 1 || replica > MAX_REPLICAS) {
             throw new IllegalArgumentException("replica must be 1.." + MAX_REPLICAS + ": " + replica);

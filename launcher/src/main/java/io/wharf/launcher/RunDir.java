@@ -111,6 +111,7 @@ final class RunDir {
 
     void writePid(String part, long pid) {
         try {
+            Files.createDirectories(dir);
             Files.writeString(pidFile(part), Long.toString(pid), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
