@@ -267,9 +267,17 @@ public final class Stack implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.environment().putAll(spec.environment());
-            Process process = pb.start();
-            RunningPart part = new RunningPart(spec, process, Instant.now());
-            started.add(part);
+            Process process;
+            RunningPart part;
+            // Under the same lock as stop()'s snapshot: a part is either seen by stop() or never started.
+            synchronized (started) {
+                if (stopping) {
+                    throw new StackStartException("not starting " + spec.name() + ": the stack is stopping");
+                }
+                process = pb.start();
+                part = new RunningPart(spec, process, Instant.now());
+                started.add(part);
+            }
             runDir.writePid(spec.name(), process.pid());
             process.onExit().thenAccept(p -> {
                 if (ready && !stopping) {
@@ -450,10 +458,10 @@ public final class Stack implements AutoCloseable {
         if (stopped) {
             return;
         }
-        stopping = true;
         stopped = true;
         List<RunningPart> parts;
         synchronized (started) {
+            stopping = true;
             parts = new ArrayList<>(started);
         }
         Collections.reverse(parts);
