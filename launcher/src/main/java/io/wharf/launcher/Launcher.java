@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,22 +108,29 @@ public final class Launcher {
             }
         }
         // Leftovers (launcher killed with -9, or stopped mid-start): reverse start order, then anything else.
-        List<String> order = new ArrayList<>(run.recordedParts().keySet());
-        Set<String> all = new LinkedHashSet<>(order);
+        Set<String> all = new LinkedHashSet<>(run.recordedParts().keySet());
         all.addAll(run.partsWithPidFiles());
-        List<String> reverse = new ArrayList<>(all);
-        Collections.reverse(reverse);
-        reverse.sort((a, b) -> Integer.compare(rank(a), rank(b)));
-        for (String part : reverse) {
-            Optional<ProcessHandle> p = run.livePart(part);
-            if (p.isPresent()) {
-                anything = true;
-                System.out.println("[wharf] stopping " + part + " (pid " + p.get().pid() + ")");
-                Processes.terminate(p.get(), part.equals(Services.KAFKA) ? Duration.ofSeconds(30) : Duration.ofSeconds(20));
+        // gateway, then the services together, then Kafka, then Mongo
+        Map<Integer, List<String>> byRank = new java.util.TreeMap<>();
+        all.forEach(part -> byRank.computeIfAbsent(rank(part), r -> new ArrayList<>()).add(part));
+        for (List<String> group : byRank.values()) {
+            List<java.util.concurrent.CompletableFuture<Void>> stops = new ArrayList<>();
+            for (String part : group) {
+                Optional<ProcessHandle> p = run.livePart(part);
+                if (p.isPresent()) {
+                    anything = true;
+                    System.out.println("[wharf] stopping " + part + " (pid " + p.get().pid() + ")");
+                    Duration grace = part.equals(Services.KAFKA) ? Duration.ofSeconds(30) : Duration.ofSeconds(20);
+                    stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> Processes.terminate(p.get(), grace)));
+                }
             }
-            run.deletePid(part);
+            stops.forEach(java.util.concurrent.CompletableFuture::join);
+            group.forEach(run::deletePid);
         }
         run.cleanStalePidFiles();
+        if (!run.isLockedByOther()) {
+            run.clearSupervisorFiles();
+        }
         System.out.println(anything ? "[wharf] stopped" : "[wharf] nothing is running (data directory " + run.dataDir() + ")");
         return 0;
     }

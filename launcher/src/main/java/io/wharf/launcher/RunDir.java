@@ -105,6 +105,12 @@ final class RunDir {
         }
     }
 
+    /** Removes stack.pid and ready left by a launcher that died without cleaning up (kill -9). */
+    void clearSupervisorFiles() throws IOException {
+        Files.deleteIfExists(dir.resolve("stack.pid"));
+        Files.deleteIfExists(dir.resolve("ready"));
+    }
+
     Optional<Long> stackPid() {
         return readPid(dir.resolve("stack.pid"));
     }
