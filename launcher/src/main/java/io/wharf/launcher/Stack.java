@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 public final class Stack implements AutoCloseable {
 
     static final String HEALTH_PATH = "/actuator/health";
+    private static final String CHILD_LOGBACK = "io/wharf/launcher/child-logback.xml";
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
 
@@ -412,7 +413,10 @@ public final class Stack implements AutoCloseable {
         cmd.addAll(options);
         cmd.add(RunDir.PART_MARKER + part);
         cmd.add(RunDir.DATA_MARKER + runDir.dataDir());
-        cmd.add("-Dlogback.configurationFile=io/wharf/launcher/child-logback.xml");
+        if (isInfra(part) || part.equals("kafka-format")) {
+            // Our own children log through logback (INFO, quiet Kafka request logger); Spring Boot apps configure themselves.
+            cmd.add("-Dlogback.configurationFile=" + CHILD_LOGBACK);
+        }
         return cmd;
     }
 
