@@ -2,6 +2,8 @@ package io.wharf.launcher;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
@@ -38,7 +40,7 @@ public final class MongoWireServer implements AutoCloseable {
         }
         MVStore store = new MVStore.Builder().fileName(file.toAbsolutePath().toString()).open();
         store.setAutoCommitDelay(AUTO_COMMIT_DELAY_MILLIS);
-        H2Backend backend = new H2Backend(store);
+        H2Backend backend = new HelloAwareH2Backend(store);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind(host, port);
@@ -61,6 +63,29 @@ public final class MongoWireServer implements AutoCloseable {
             backend.close();
         } catch (RuntimeException alreadyClosed) {
             // shutdownNow() may have closed the backend already; closing twice is harmless.
+        }
+    }
+
+    /**
+     * mongo-java-server knows {@code isMaster} but not its successor {@code hello}, which Spring
+     * Boot's Mongo health indicator sends: without this, every service using Spring Data MongoDB
+     * would report DOWN under the launcher. {@code hello} answers what {@code isMaster} answers,
+     * with the field names of {@code hello}.
+     */
+    static final class HelloAwareH2Backend extends H2Backend {
+
+        HelloAwareH2Backend(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if (command.equals("hello")) {
+                Document reply = new Document(super.handleCommand(channel, database, "isMaster", query));
+                reply.put("isWritablePrimary", reply.getOrDefault("ismaster", Boolean.TRUE));
+                return reply;
+            }
+            return super.handleCommand(channel, database, command, query);
         }
     }
 

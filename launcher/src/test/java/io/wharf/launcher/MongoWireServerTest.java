@@ -36,6 +36,18 @@ class MongoWireServerTest {
     }
 
     @Test
+    void answersHelloLikeARealServer() throws Exception {
+        int port = PortPlan.freeBase();
+        try (MongoWireServer server = MongoWireServer.start("127.0.0.1", port, data.resolve("m.mv.db"));
+             MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            // what Spring Boot's MongoHealthIndicator sends
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+        }
+    }
+
+    @Test
     void documentsSurviveKillMinusNine() throws Exception {
         Path file = data.resolve("mongo/wharf.mv.db");
         int port = PortPlan.freeBase();
