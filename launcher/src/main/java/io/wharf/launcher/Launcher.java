@@ -121,7 +121,7 @@ public final class Launcher {
                     anything = true;
                     System.out.println("[wharf] stopping " + part + " (pid " + p.get().pid() + ")");
                     Duration grace = part.equals(Services.KAFKA) ? Duration.ofSeconds(30) : Duration.ofSeconds(20);
-                    stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> Processes.terminate(p.get(), grace)));
+                    stops.add(java.util.concurrent.CompletableFuture.runAsync(() -> Processes.terminate(p.get(), grace), Processes.WAITERS));
                 }
             }
             stops.forEach(java.util.concurrent.CompletableFuture::join);

@@ -2,11 +2,24 @@ package io.wharf.launcher;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Stopping processes: SIGTERM, a grace period, then SIGKILL. */
 final class Processes {
+
+    /**
+     * For the blocking waits (health polling, stopping): one thread each. The common fork-join pool
+     * would run only (cores - 1) of them at a time, so a part dying while another is still polled
+     * would go unnoticed until that one finishes.
+     */
+    static final ExecutorService WAITERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "wharf-wait");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Processes() {
     }

@@ -239,7 +239,7 @@ public final class Stack implements AutoCloseable {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         for (PartSpec spec : specs) {
             RunningPart part = launch(spec);
-            waits.add(CompletableFuture.runAsync(() -> awaitHealthy(part)));
+            waits.add(CompletableFuture.runAsync(() -> awaitHealthy(part), Processes.WAITERS));
         }
         try {
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
@@ -499,7 +499,7 @@ public final class Stack implements AutoCloseable {
                     out.accept(part.name() + " did not stop within " + grace.toSeconds() + " s and was killed");
                 }
                 runDir.deletePid(part.name());
-            }));
+            }, Processes.WAITERS));
         }
         stops.forEach(CompletableFuture::join);
     }
