@@ -33,6 +33,7 @@ public final class Launcher {
                 case "up" -> up(rest);
                 case "down" -> down();
                 case "status" -> status();
+                case "running" -> running();
                 default -> {
                     System.err.println("usage: wharf up [--scale <service>=<n>]... | down | status");
                     yield 2;
@@ -147,6 +148,20 @@ public final class Launcher {
             return 3;
         }
         return 1;
+    }
+
+    /** Exit 0 when a launcher or any part runs on the data directory (the script checks before rebuilding jars). */
+    static int running() throws IOException {
+        RunDir run = new RunDir(dataDirOrDefault(System.getenv()));
+        if (run.isLockedByOther()) {
+            return 0;
+        }
+        for (String part : run.partsWithPidFiles()) {
+            if (run.livePart(part).isPresent()) {
+                return 0;
+            }
+        }
+        return EXIT_NOT_RUNNING;
     }
 
     // ---------------------------------------------------------------- status
