@@ -1,0 +1,106 @@
+package io.wharf.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * THE place where the launcher tells services and the gateway where everything is. If a property
+ * is renamed in a service, change it here (and in docker-compose.yml), nowhere else.
+ *
+ * <p>Non-secret settings go on the command line (highest precedence in Spring Boot, and visible in
+ * {@code ps}, which helps debugging). The internal secret never goes on a command line — any user
+ * can read those — but into the environment: {@code WHARF_INTERNAL_SECRET} (docs/conventions.md)
+ * and {@code SPRING_APPLICATION_JSON}, which Spring Boot binds to
+ * {@code wharf.security.internal-secret} even where no application.yml maps the variable.
+ */
+public final class ServiceWiring {
+
+    /** Memory and start-up flags of every service and the gateway (2 shared cores, many JVMs). */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError", "-Daxoniq.update-checker.disabled=true");
+
+    /** Gateway property holding a service's base URL: {@code wharf.gateway.services.<service>}. */
+    static final String GATEWAY_SERVICE_URL = "wharf.gateway.services.";
+    /**
+     * All base URLs of a scaled service, comma separated, in {@code wharf.gateway.service-replicas.<service>}
+     * (only passed when a service has more than one replica; {@code wharf.gateway.services.<service>}
+     * keeps the first URL so a gateway that knows one URL per service still works).
+     */
+    static final String GATEWAY_SERVICE_REPLICAS = "wharf.gateway.service-replicas.";
+    static final String GATEWAY_JWKS_URI = "wharf.gateway.jwks-uri";
+    static final String JWKS_PATH = "/api/auth/jwks";
+    /** node-service's gRPC port for agents (conventions: 9090). */
+    static final String NODE_GRPC_PORT = "wharf.node.grpc-port";
+
+    private ServiceWiring() {
+    }
+
+    /** Where the infrastructure of a stack is. */
+    public record Infra(String mongoUri, String kafkaBootstrap, String internalSecret, boolean allowPrivateTargets) {
+        @Override
+        public String toString() {
+            return "Infra[mongoUri=" + mongoUri + ", kafkaBootstrap=" + kafkaBootstrap + ", internalSecret=***]";
+        }
+    }
+
+    /** Command-line arguments of one replica of a service. */
+    public static List<String> serviceArgs(String service, int port, int nodeGrpcPort, Infra infra) {
+        List<String> args = new ArrayList<>(commonArgs(port, infra));
+        // Services are only reached through the gateway (or directly from this machine).
+        args.add("--server.address=127.0.0.1");
+        if (service.equals(Services.NODE)) {
+            args.add("--" + NODE_GRPC_PORT + "=" + nodeGrpcPort);
+        }
+        return args;
+    }
+
+    /**
+     * Command-line arguments of the gateway.
+     *
+     * @param serviceUrls base URLs of each service, first replica first
+     */
+    public static List<String> gatewayArgs(int port, Map<String, List<String>> serviceUrls, Infra infra) {
+        List<String> args = new ArrayList<>(commonArgs(port, infra));
+        serviceUrls.forEach((service, urls) -> {
+            args.add("--" + GATEWAY_SERVICE_URL + service + "=" + urls.get(0));
+            if (urls.size() > 1) {
+                args.add("--" + GATEWAY_SERVICE_REPLICAS + service + "=" + String.join(",", urls));
+            }
+        });
+        List<String> identity = serviceUrls.get(Services.IDENTITY);
+        if (identity != null) {
+            args.add("--" + GATEWAY_JWKS_URI + "=" + identity.get(0) + JWKS_PATH);
+        }
+        return args;
+    }
+
+    private static List<String> commonArgs(int port, Infra infra) {
+        return List.of(
+                "--server.port=" + port,
+                "--spring.data.mongodb.uri=" + infra.mongoUri(),
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
+                "--wharf.security.allow-private-targets=" + infra.allowPrivateTargets());
+    }
+
+    /** Environment of every service and the gateway (added to the launcher's own environment). */
+    public static Map<String, String> environment(int port, Infra infra) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        env.put("WHARF_MONGO_URI", infra.mongoUri());
+        env.put("WHARF_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
+        env.put("WHARF_ALLOW_PRIVATE_TARGETS", Boolean.toString(infra.allowPrivateTargets()));
+        env.put("WHARF_INTERNAL_SECRET", infra.internalSecret());
+        env.put("SPRING_APPLICATION_JSON",
+                "{\"wharf.security.internal-secret\":\"" + jsonEscape(infra.internalSecret()) + "\"}");
+        // The gateway reads its port from WHARF_PORT; the command line wins anyway.
+        env.put("SERVER_PORT", Integer.toString(port));
+        return env;
+    }
+
+    private static String jsonEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

@@ -1,0 +1,61 @@
+package io.wharf.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceWiringTest {
+
+    private static final String SECRET = "s".repeat(64);
+    private final ServiceWiring.Infra infra =
+            new ServiceWiring.Infra("mongodb://127.0.0.1:27017", "127.0.0.1:9092", SECRET, true);
+
+    @Test
+    void servicesGetPortMongoKafkaOnTheCommandLine() {
+        assertThat(ServiceWiring.serviceArgs(Services.IDENTITY, 8081, 9090, infra)).contains(
+                "--server.port=8081",
+                "--spring.data.mongodb.uri=mongodb://127.0.0.1:27017",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                "--wharf.security.allow-private-targets=true");
+    }
+
+    @Test
+    void onlyNodeServiceGetsAGrpcPort() {
+        assertThat(ServiceWiring.serviceArgs(Services.NODE, 8184, 9190, infra)).contains("--wharf.node.grpc-port=9190");
+        assertThat(ServiceWiring.serviceArgs(Services.PROJECT, 8082, 9090, infra)).noneMatch(a -> a.contains("grpc"));
+    }
+
+    @Test
+    void theSecretNeverGoesOnACommandLine() {
+        Map<String, List<String>> urls = Map.of(Services.IDENTITY, List.of("http://127.0.0.1:8081"));
+        assertThat(ServiceWiring.serviceArgs(Services.IDENTITY, 8081, 9090, infra)).noneMatch(a -> a.contains(SECRET));
+        assertThat(ServiceWiring.gatewayArgs(8080, urls, infra)).noneMatch(a -> a.contains(SECRET));
+        assertThat(infra.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theSecretReachesSpringThroughTheEnvironment() {
+        Map<String, String> env = ServiceWiring.environment(8081, infra);
+        assertThat(env).containsEntry("WHARF_INTERNAL_SECRET", SECRET)
+                .containsEntry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")
+                .containsEntry("SPRING_APPLICATION_JSON", "{\"wharf.security.internal-secret\":\"" + SECRET + "\"}");
+    }
+
+    @Test
+    void gatewayGetsEveryServiceUrlAndAllReplicasOfAScaledOne() {
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        urls.put(Services.IDENTITY, List.of("http://127.0.0.1:8081", "http://127.0.0.1:8181"));
+        urls.put(Services.PROJECT, List.of("http://127.0.0.1:8082"));
+        assertThat(ServiceWiring.gatewayArgs(8080, urls, infra)).contains(
+                "--server.port=8080",
+                "--wharf.gateway.services.identity-service=http://127.0.0.1:8081",
+                "--wharf.gateway.service-replicas.identity-service=http://127.0.0.1:8081,http://127.0.0.1:8181",
+                "--wharf.gateway.services.project-service=http://127.0.0.1:8082",
+                "--wharf.gateway.jwks-uri=http://127.0.0.1:8081/api/auth/jwks")
+                .noneMatch(a -> a.startsWith("--wharf.gateway.service-replicas.project-service"));
+    }
+}
