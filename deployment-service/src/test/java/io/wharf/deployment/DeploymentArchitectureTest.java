@@ -1,0 +1,15 @@
+package io.wharf.deployment;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.wharf.common.test.arch.WharfArchitectureRules;
+
+/** STYLE.md's layering, from common's reusable rule set. */
+@AnalyzeClasses(packages = "io.wharf.deployment", importOptions = ImportOption.DoNotIncludeTests.class)
+class DeploymentArchitectureTest {
+
+    @ArchTest
+    static final ArchTests wharfRules = ArchTests.in(WharfArchitectureRules.class);
+}
