@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,8 +39,7 @@ final class OpenApiMerger {
 
         documents.values().forEach(doc -> {
             putAbsent(paths, doc.path("paths"));
-            for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("components").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> section = it.next();
+            for (Map.Entry<String, JsonNode> section : doc.path("components").properties()) {
                 JsonNode target = components.get(section.getKey());
                 if (target == null) {
                     target = components.putObject(section.getKey());
@@ -60,8 +58,7 @@ final class OpenApiMerger {
     }
 
     private static void putAbsent(ObjectNode target, JsonNode source) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : source.properties()) {
             if (!target.has(field.getKey())) {
                 target.set(field.getKey(), field.getValue());
             }
