@@ -3,6 +3,8 @@ package io.wharf.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.wharf.common.error.ErrorCode;
 import io.wharf.common.metadata.ActorType;
 import io.wharf.common.security.InternalAssertion;
@@ -18,8 +20,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class RoutingTest extends DefaultGatewayTest {
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     private final InternalAssertion assertion =
             new InternalAssertion(TestInfrastructure.INTERNAL_SECRET, 30, Clock.systemUTC());
@@ -159,6 +165,19 @@ class RoutingTest extends DefaultGatewayTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[10_000]))));
         assertThat(small.statusCode()).isEqualTo(200);
         assertThat(json(small).path("bytes").asInt()).isEqualTo(10_000);
+    }
+
+    @Test
+    void oversizedBodiesDoNotCountAgainstTheServiceBreaker() {
+        String token = INFRA.tokens.session();
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> response = send(request("/api/acme/registries").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[200 * 1024]))));
+            assertThat(response.statusCode()).isEqualTo(413);
+        }
+        CircuitBreaker breaker = breakers.circuitBreaker("project-service");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
     @Test

@@ -3,7 +3,11 @@ package io.wharf.gateway.auth;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.gateway.config.GatewayProperties;
 import io.wharf.gateway.config.WharfSecurityProperties;
+import io.netty.channel.ChannelOption;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.netty.http.client.HttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -27,7 +31,11 @@ class JwtConfig {
         GatewayProperties.Auth auth = properties.auth();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwksUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .webClient(web.build())
+                .webClient(web.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                                // A hanging identity must not hang every request: fail fast, answer 503.
+                                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
+                                .responseTimeout(Duration.ofSeconds(3))))
+                        .build())
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(auth.clockSkew());
         timestamps.setClock(clock);

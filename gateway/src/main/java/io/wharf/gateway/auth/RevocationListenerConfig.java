@@ -42,6 +42,8 @@ class RevocationListenerConfig {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         // Topic metadata is refreshed often so a topic created after the gateway started is found soon.
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        // The topic belongs to identity-service (it decides partitions); a reader never creates it.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 
         RevocationEvents events = new RevocationEvents(json);
         ContainerProperties container = new ContainerProperties(properties.revocation().topic());

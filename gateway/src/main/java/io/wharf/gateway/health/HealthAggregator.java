@@ -63,14 +63,21 @@ class HealthAggregator {
         }
         services.put("kafka", status(up.get("kafka")));
         services.put("mongodb", status(up.get("mongodb")));
+        return new HealthResponse(overall(services, properties.services().byName().keySet()),
+                properties.version(), properties.lastMigration(), services);
+    }
 
-        boolean allUp = services.values().stream().allMatch(HealthResponse.UP::equals);
-        boolean noServiceUp = properties.services().byName().keySet().stream()
-                .noneMatch(name -> Boolean.TRUE.equals(up.get(name)));
-        String status = allUp ? "operational"
-                : (noServiceUp || !Boolean.TRUE.equals(up.get(IDENTITY))) ? "unavailable"
-                : "disrupted";
-        return new HealthResponse(status, properties.version(), properties.lastMigration(), services);
+    /** The rule of the class comment, over every part's up/down and the names of the services. */
+    static String overall(Map<String, String> parts, java.util.Set<String> serviceNames) {
+        boolean allUp = parts.values().stream().allMatch(HealthResponse.UP::equals);
+        boolean noServiceUp = serviceNames.stream().noneMatch(name -> HealthResponse.UP.equals(parts.get(name)));
+        if (allUp) {
+            return "operational";
+        }
+        if (noServiceUp || !HealthResponse.UP.equals(parts.get(IDENTITY))) {
+            return "unavailable";
+        }
+        return "disrupted";
     }
 
     private static String status(Boolean up) {

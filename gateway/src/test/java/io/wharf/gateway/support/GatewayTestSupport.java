@@ -20,7 +20,8 @@ public abstract class GatewayTestSupport {
     protected static final TestInfrastructure INFRA = TestInfrastructure.get();
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;

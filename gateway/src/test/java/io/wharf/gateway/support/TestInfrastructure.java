@@ -5,7 +5,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wharf.common.kafka.Topics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -64,12 +63,21 @@ public final class TestInfrastructure {
         props.forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    /** A loopback port nothing listens on (a service that is down). */
-    public static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    /**
+     * A loopback port nothing listens on (a service that is down). The port stays bound, without
+     * listening, for the whole JVM: a merely freed port may be handed to the next server started,
+     * possibly the gateway itself, which would then route to itself.
+     */
+    public static synchronized int closedPort() {
+        try {
+            java.net.Socket socket = new java.net.Socket();
+            socket.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            RESERVED.add(socket);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final java.util.List<java.net.Socket> RESERVED = new java.util.ArrayList<>();
 }
