@@ -10,17 +10,34 @@ import io.wharf.gateway.support.GatewayTestSupport;
 import io.wharf.gateway.support.TestInfrastructure;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** notification-service is down (nothing listens on its port); deployment-service is slow. */
+/**
+ * notification-service is down (nothing listens on its port); deployment-service is slow; the JWKS
+ * (on its own path, so this context's key cache starts cold) is unavailable until a test enables it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceFailureTest extends GatewayTestSupport {
+
+    private static final AtomicBoolean KEYS_AVAILABLE = new AtomicBoolean();
 
     @DynamicPropertySource
     static void wire(DynamicPropertyRegistry registry) {
+        INFRA.identity.serve("/keys-of-failure-test", () -> {
+            if (!KEYS_AVAILABLE.get()) {
+                throw new IllegalStateException("identity is down");
+            }
+            return INFRA.tokens.jwks();
+        });
         INFRA.register(registry, Map.of(
+                "wharf.gateway.auth.jwks-uri", INFRA.identity.uri() + "/keys-of-failure-test",
                 "wharf.gateway.services.notification", "http://127.0.0.1:" + TestInfrastructure.closedPort(),
                 "spring.cloud.gateway.server.webflux.httpclient.response-timeout", "1s",
                 "wharf.gateway.revocation.enabled", "false"));
@@ -28,6 +45,15 @@ class ServiceFailureTest extends GatewayTestSupport {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+
+    @Test
+    @Order(1)
+    void identityDownAtStartMeans503UntilItsKeysCanBeFetched() {
+        String token = INFRA.tokens.session();
+        assertUnavailable(get("/api/acme/nodes", token));
+        KEYS_AVAILABLE.set(true);
+        assertThat(get("/api/acme/nodes", token).statusCode()).isEqualTo(200);
+    }
 
     @Test
     void aServiceThatIsDownAnswers503WithRetryAfterAndTheBreakerOpens() {

@@ -68,7 +68,7 @@ class AuthenticationFilter implements WebFilter {
 
     private Mono<WharfPrincipal> authenticate(String token) {
         return decoder.decode(token)
-                .onErrorMap(JwtException.class, e -> unauthorizedFor(e))
+                .onErrorMap(e -> !(e instanceof GatewayException), AuthenticationFilter::classify)
                 .flatMap(jwt -> {
                     if (jwt.getId() == null || revocations.isRevoked(jwt.getId())) {
                         return Mono.error(GatewayException.unauthorized("The credential has been revoked."));
@@ -77,17 +77,19 @@ class AuthenticationFilter implements WebFilter {
                 });
     }
 
-    private static GatewayException unauthorizedFor(JwtException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof WebClientException) {
-                // The keys could not be fetched: identity is down, the token may well be fine.
-                return new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
-                        "Credentials cannot be checked right now.", "Retry after the number of seconds in Retry-After.");
-            }
+    /**
+     * A {@link JwtException} is a verdict on the token (401). Anything else comes from fetching the
+     * keys (the decoder wraps those failures in "Could not obtain the keys"): identity is down or
+     * unreachable and the token may well be fine, so 503.
+     */
+    private static GatewayException classify(Throwable e) {
+        if (e instanceof JwtException && !(e.getCause() instanceof WebClientException)) {
+            String message = e.getMessage() != null && e.getMessage().contains("expired")
+                    ? "The credential has expired." : "The credential is invalid.";
+            return GatewayException.unauthorized(message);
         }
-        String message = e.getMessage() != null && e.getMessage().contains("expired")
-                ? "The credential has expired." : "The credential is invalid.";
-        return GatewayException.unauthorized(message);
+        return new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+                "Credentials cannot be checked right now.", "Retry after the number of seconds in Retry-After.");
     }
 
     private static WharfPrincipal principal(Jwt jwt) {

@@ -68,7 +68,7 @@ public final class StubService implements AutoCloseable {
         return name;
     }
 
-    /** Serve {@code body} as JSON at exactly {@code path}. */
+    /** Serve {@code body} as JSON at exactly {@code path}; a supplier that throws makes it a 503. */
     public void serve(String path, Supplier<String> body) {
         fixed.put(path, body);
     }
@@ -114,8 +114,14 @@ public final class StubService implements AutoCloseable {
             }
         }
         Supplier<String> body = fixed.get(path);
-        String json = body != null ? body.get()
-                : "{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"bytes\":" + bodyBytes + "}";
+        String json;
+        try {
+            json = body != null ? body.get()
+                    : "{\"service\":\"" + name + "\",\"path\":\"" + path + "\",\"bytes\":" + bodyBytes + "}";
+        } catch (RuntimeException unavailable) {
+            respond(exchange, 503, "{\"code\":\"SERVICE_UNAVAILABLE\"}");
+            return;
+        }
         respond(exchange, 200, json);
     }
 
