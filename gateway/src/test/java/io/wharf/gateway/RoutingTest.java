@@ -217,8 +217,10 @@ class RoutingTest extends DefaultGatewayTest {
     @Test
     void exposesItsOwnActuatorHealthAndPrometheus() {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        get("/api/acme/nodes", INFRA.tokens.session());
         HttpResponse<String> prometheus = get("/actuator/prometheus", null);
         assertThat(prometheus.statusCode()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes", "spring_cloud_gateway_requests_seconds_count",
+                "resilience4j_circuitbreaker_state");
     }
 }
