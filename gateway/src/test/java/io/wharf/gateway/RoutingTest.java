@@ -105,7 +105,7 @@ class RoutingTest extends DefaultGatewayTest {
     @Test
     void stripsInboundInternalHeadersAndAddsAVerifiablePrincipal() {
         String token = INFRA.tokens.token(c -> c.subject("user-1").claim("email", "ada@example.com").jwtID("jti-1"));
-        send(request("/api/acme/nodes/n1")
+        HttpResponse<String> response = send(request("/api/acme/nodes/n1")
                 .header("Authorization", "Bearer " + token)
                 .header("X-Wharf-Principal", "forged")
                 .header("x-wharf-team-role", "owner")
@@ -118,6 +118,9 @@ class RoutingTest extends DefaultGatewayTest {
         assertThat(principal).isEqualTo(new WharfPrincipal("user-1", "ada@example.com", "session", "jti-1", null, ActorType.USER));
         // Decision: the original credential travels on, for services that verify it themselves.
         assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+        // Nor do internal headers leak out on responses.
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("x-wharf-"));
     }
 
     @Test

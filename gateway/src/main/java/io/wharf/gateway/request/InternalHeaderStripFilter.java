@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Removes every inbound {@code X-Wharf-*} header: services trust those headers, so only the gateway
- * may set them (DESIGN §6). Runs before authentication, which adds the one genuine header.
+ * may set them (DESIGN §6). Runs before authentication, which adds the one genuine header. Internal
+ * headers a service might put on its response are removed too: they are nobody's business outside.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -22,6 +23,10 @@ class InternalHeaderStripFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().keySet().removeIf(InternalHeaderStripFilter::isInternal);
+            return Mono.empty();
+        });
         List<String> internal = exchange.getRequest().getHeaders().keySet().stream()
                 .filter(InternalHeaderStripFilter::isInternal)
                 .toList();

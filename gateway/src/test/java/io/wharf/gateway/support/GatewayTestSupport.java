@@ -20,8 +20,6 @@ public abstract class GatewayTestSupport {
     protected static final TestInfrastructure INFRA = TestInfrastructure.get();
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
@@ -32,7 +30,22 @@ public abstract class GatewayTestSupport {
 
     protected HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            // A fresh client (and connection) per request: no test depends on keep-alive state left
+            // behind by an earlier one (a rare 20 s stall was seen with a reused connection).
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // Diagnostics for the rare stall mentioned above: where is everybody?
+            StringBuilder dump = new StringBuilder("DIAG thread dump on timeout\n");
+            Thread.getAllStackTraces().forEach((t, st) -> {
+                dump.append("DIAG ").append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement el : st) {
+                    dump.append("DIAG    at ").append(el).append('\n');
+                }
+            });
+            System.out.println(dump);
+            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
