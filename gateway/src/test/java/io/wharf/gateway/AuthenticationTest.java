@@ -78,6 +78,11 @@ class AuthenticationTest extends DefaultGatewayTest {
     }
 
     @Test
+    void aTokenWithoutATokenIdIsUnauthorized() {
+        assertUnauthorized(get(GUARDED, INFRA.tokens.token(c -> c.jwtID(null))));
+    }
+
+    @Test
     void garbageIsUnauthorized() {
         assertUnauthorized(get(GUARDED, "not-a-jwt"));
         assertUnauthorized(send(request(GUARDED).header("Authorization", "Bearer ")));

@@ -75,6 +75,16 @@ class RoutingTest extends DefaultGatewayTest {
     }
 
     @Test
+    void theGatewaysOwnRefusalsUseTheEnvelopeToo() {
+        HttpResponse<String> response = send(request("/api/health").header("Authorization", "Bearer " + INFRA.tokens.session())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(json(response).path("code").asText()).isEqualTo(ErrorCode.VALIDATION_ERROR.name());
+        assertThat(json(response).path("requestId").asText()).isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+        assertThat(response.body()).doesNotContain("timestamp", "trace", "\"error\"");
+    }
+
+    @Test
     void keepsAWellFormedClientRequestId() {
         HttpResponse<String> response = send(request("/api/users/me")
                 .header("Authorization", "Bearer " + INFRA.tokens.session())

@@ -70,7 +70,11 @@ class AuthenticationFilter implements WebFilter {
         return decoder.decode(token)
                 .onErrorMap(e -> !(e instanceof GatewayException), AuthenticationFilter::classify)
                 .flatMap(jwt -> {
-                    if (jwt.getId() == null || revocations.isRevoked(jwt.getId())) {
+                    if (jwt.getId() == null) {
+                        // Without a jti a token could never be revoked; identity always sets one.
+                        return Mono.error(GatewayException.unauthorized("The credential is invalid."));
+                    }
+                    if (revocations.isRevoked(jwt.getId())) {
                         return Mono.error(GatewayException.unauthorized("The credential has been revoked."));
                     }
                     return Mono.just(principal(jwt));
