@@ -51,7 +51,8 @@ class RevocationListenerConfig {
             events.read(record.value(), clock.instant().plus(properties.revocation().defaultRetention()))
                     .ifPresent(r -> {
                         revocations.revoke(r.tokenId(), r.expiresAt());
-                        log.info("Token revoked until {} ({} revocations held)", r.expiresAt(), revocations.size());
+                        // Debug: a fresh replica replays every revocation of the topic at start.
+                        log.debug("Token revoked until {} ({} revocations held)", r.expiresAt(), revocations.size());
                     });
             if (record.offset() % 1000 == 0) {
                 revocations.purgeExpired();

@@ -88,7 +88,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                         "Request body is too large.", "Send a smaller body.");
             }
             if (t instanceof CallNotPermittedException || t instanceof ServiceUnavailableException
-                    || t instanceof TimeoutException || t instanceof IOException) {
+                    || t instanceof TimeoutException
+                    || (t instanceof IOException && !(t instanceof com.fasterxml.jackson.core.JacksonException))) {
                 // Connection refused/reset, premature close, response timeout, open breaker.
                 return unavailable(exchange);
             }
