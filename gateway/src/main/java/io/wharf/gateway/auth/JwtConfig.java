@@ -1,0 +1,50 @@
+package io.wharf.gateway.auth;
+
+import io.wharf.common.security.InternalAssertion;
+import io.wharf.gateway.config.GatewayProperties;
+import io.wharf.gateway.config.WharfSecurityProperties;
+import io.netty.channel.ChannelOption;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.netty.http.client.HttpClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
+
+@Configuration(proxyBeanMethods = false)
+class JwtConfig {
+
+    /**
+     * RS256 only: {@code alg: none} and HS* tokens are refused before any key is looked up. The JWKS
+     * is fetched lazily and cached; a token with an unknown {@code kid} triggers a refetch (key
+     * rotation), and identity being down at start only fails the requests that need a key.
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, WebClient.Builder web, Clock clock) {
+        GatewayProperties.Auth auth = properties.auth();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(web.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                                // A hanging identity must not hang every request: fail fast, answer 503.
+                                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
+                                .responseTimeout(Duration.ofSeconds(3))))
+                        .build())
+                .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(auth.clockSkew());
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(auth.issuer())));
+        return decoder;
+    }
+
+    @Bean
+    InternalAssertion internalAssertion(WharfSecurityProperties security, Clock clock) {
+        return new InternalAssertion(security.internalSecret(), AuthenticationFilter.ASSERTION_LIFETIME_SECONDS, clock);
+    }
+}

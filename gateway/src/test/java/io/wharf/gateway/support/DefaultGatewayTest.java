@@ -1,0 +1,14 @@
+package io.wharf.gateway.support;
+
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every service up. Subclasses share one application context (same configuration). */
+public abstract class DefaultGatewayTest extends GatewayTestSupport {
+
+    @DynamicPropertySource
+    static void wire(DynamicPropertyRegistry registry) {
+        INFRA.register(registry, Map.of("wharf.gateway.max-body-size", "64KB"));
+    }
+}

@@ -1,0 +1,83 @@
+package io.wharf.gateway.support;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.wharf.common.kafka.Topics;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The real things around the gateway, started once per test JVM and shared by all test classes:
+ * five stub services (identity also serves the JWKS), a KRaft Kafka broker and a Mongo wire server.
+ */
+public final class TestInfrastructure {
+
+    public static final String INTERNAL_SECRET = "test-internal-secret-that-is-long-enough-0123456789";
+
+    private static TestInfrastructure instance;
+
+    public final TestTokens tokens = new TestTokens();
+    public final StubService identity = new StubService("identity");
+    public final StubService project = new StubService("project");
+    public final StubService deployment = new StubService("deployment");
+    public final StubService node = new StubService("node");
+    public final StubService notification = new StubService("notification");
+    public final EmbeddedKafkaKraftBroker kafka;
+    public final MongoServer mongo;
+    public final String mongoUri;
+
+    private TestInfrastructure() {
+        identity.serve("/api/auth/jwks", tokens::jwks);
+        kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.IDENTITY);
+        kafka.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = mongo.getLocalAddress();
+        mongoUri = "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    public static synchronized TestInfrastructure get() {
+        if (instance == null) {
+            instance = new TestInfrastructure();
+        }
+        return instance;
+    }
+
+    /** The properties a launcher would pass, pointing at the stubs; {@code overrides} win. */
+    public void register(DynamicPropertyRegistry registry, Map<String, Object> overrides) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("wharf.gateway.services.identity", identity.uri().toString());
+        props.put("wharf.gateway.services.project", project.uri().toString());
+        props.put("wharf.gateway.services.deployment", deployment.uri().toString());
+        props.put("wharf.gateway.services.node", node.uri().toString());
+        props.put("wharf.gateway.services.notification", notification.uri().toString());
+        props.put("wharf.security.internal-secret", INTERNAL_SECRET);
+        props.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
+        props.put("spring.data.mongodb.uri", mongoUri);
+        props.putAll(overrides);
+        props.forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /**
+     * A loopback port nothing listens on (a service that is down). The port stays bound, without
+     * listening, for the whole JVM: a merely freed port may be handed to the next server started,
+     * possibly the gateway itself, which would then route to itself.
+     */
+    public static synchronized int closedPort() {
+        try {
+            java.net.Socket socket = new java.net.Socket();
+            socket.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            RESERVED.add(socket);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.List<java.net.Socket> RESERVED = new java.util.ArrayList<>();
+}
