@@ -22,7 +22,7 @@ public final class ServiceWiring {
             "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError", "-Daxoniq.update-checker.disabled=true");
 
-    /** Gateway property holding a service's base URL: {@code wharf.gateway.services.<context>}, e.g. {@code identity}. */
+    /** Gateway property holding a service's base URL: {@code wharf.gateway.services.<service>}. */
     static final String GATEWAY_SERVICE_URL = "wharf.gateway.services.";
     /**
      * All base URLs of a scaled service, comma separated, in {@code wharf.gateway.service-replicas.<service>}
@@ -30,7 +30,7 @@ public final class ServiceWiring {
      * keeps the first URL so a gateway that knows one URL per service still works).
      */
     static final String GATEWAY_SERVICE_REPLICAS = "wharf.gateway.service-replicas.";
-    static final String GATEWAY_JWKS_URI = "wharf.gateway.auth.jwks-uri";
+    static final String GATEWAY_JWKS_URI = "wharf.gateway.jwks-uri";
     static final String JWKS_PATH = "/api/auth/jwks";
     /** node-service's gRPC port for agents (conventions: 9090). */
     static final String NODE_GRPC_PORT = "wharf.node.grpc-port";
@@ -65,10 +65,9 @@ public final class ServiceWiring {
     public static List<String> gatewayArgs(int port, Map<String, List<String>> serviceUrls, Infra infra) {
         List<String> args = new ArrayList<>(commonArgs(port, infra));
         serviceUrls.forEach((service, urls) -> {
-            String key = gatewayKey(service);
-            args.add("--" + GATEWAY_SERVICE_URL + key + "=" + urls.get(0));
+            args.add("--" + GATEWAY_SERVICE_URL + service + "=" + urls.get(0));
             if (urls.size() > 1) {
-                args.add("--" + GATEWAY_SERVICE_REPLICAS + key + "=" + String.join(",", urls));
+                args.add("--" + GATEWAY_SERVICE_REPLICAS + service + "=" + String.join(",", urls));
             }
         });
         List<String> identity = serviceUrls.get(Services.IDENTITY);
@@ -76,11 +75,6 @@ public final class ServiceWiring {
             args.add("--" + GATEWAY_JWKS_URI + "=" + identity.get(0) + JWKS_PATH);
         }
         return args;
-    }
-
-    /** The gateway names services by their context: {@code identity-service} → {@code identity}. */
-    static String gatewayKey(String service) {
-        return service.endsWith("-service") ? service.substring(0, service.length() - "-service".length()) : service;
     }
 
     private static List<String> commonArgs(int port, Infra infra) {

@@ -52,10 +52,10 @@ class ServiceWiringTest {
         urls.put(Services.PROJECT, List.of("http://127.0.0.1:8082"));
         assertThat(ServiceWiring.gatewayArgs(8080, urls, infra)).contains(
                 "--server.port=8080",
-                "--wharf.gateway.services.identity=http://127.0.0.1:8081",
-                "--wharf.gateway.service-replicas.identity=http://127.0.0.1:8081,http://127.0.0.1:8181",
-                "--wharf.gateway.services.project=http://127.0.0.1:8082",
-                "--wharf.gateway.auth.jwks-uri=http://127.0.0.1:8081/api/auth/jwks")
-                .noneMatch(a -> a.startsWith("--wharf.gateway.service-replicas.project"));
+                "--wharf.gateway.services.identity-service=http://127.0.0.1:8081",
+                "--wharf.gateway.service-replicas.identity-service=http://127.0.0.1:8081,http://127.0.0.1:8181",
+                "--wharf.gateway.services.project-service=http://127.0.0.1:8082",
+                "--wharf.gateway.jwks-uri=http://127.0.0.1:8081/api/auth/jwks")
+                .noneMatch(a -> a.startsWith("--wharf.gateway.service-replicas.project-service"));
     }
 }
