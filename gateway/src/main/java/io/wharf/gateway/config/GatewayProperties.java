@@ -65,14 +65,12 @@ public record GatewayProperties(
     }
 
     /**
-     * @param enabled          off only in tests that have no Kafka
-     * @param topic            where identity-service publishes revocations
-     * @param defaultRetention how long a revocation without {@code expiresAt} is kept
+     * @param enabled off only in tests that have no Kafka
+     * @param topic   where identity-service publishes revocations
      */
     public record Revocation(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("wharf.identity.events") String topic,
-            @DefaultValue("400d") Duration defaultRetention) {
+            @DefaultValue("wharf.identity.events") String topic) {
     }
 
     /** @param timeout per probe of {@code GET /api/health}; probes run in parallel */
