@@ -33,11 +33,15 @@ final class PublicRoutes {
     private PublicRoutes() {
     }
 
+    /** The gateway's own operational paths: no credential needed, none looked at. */
+    static boolean isGatewayOwn(ServerHttpRequest request) {
+        PathContainer path = request.getPath().pathWithinApplication();
+        return GATEWAY_OWN.stream().anyMatch(pattern -> pattern.matches(path));
+    }
+
+    /** Routes of the API that need no credential (a valid one is still forwarded). */
     static boolean isPublic(ServerHttpRequest request) {
         PathContainer path = request.getPath().pathWithinApplication();
-        if (GATEWAY_OWN.stream().anyMatch(pattern -> pattern.matches(path))) {
-            return true;
-        }
         HttpMethod method = request.getMethod();
         // HEAD is answered like GET, so it is as public as GET.
         HttpMethod effective = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
