@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -109,6 +110,16 @@ class AuthenticationTest extends DefaultGatewayTest {
         // A stale credential does not block logging in again.
         assertThat(send(request("/api/auth/login").header("Cookie", "wharf_session=stale")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void oddlySpelledPathsDoNotSlipPastAuthentication() {
+        for (String path : List.of("//api/acme/projects", "/api//acme/projects", "/API/acme/projects", "/nothing")) {
+            int before = INFRA.project.received().size();
+            HttpResponse<String> response = get(path, null);
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(INFRA.project.received()).as(path).hasSize(before);
+        }
     }
 
     @Test

@@ -63,6 +63,18 @@ class RoutingTest extends DefaultGatewayTest {
     }
 
     @Test
+    void requestsAreSpreadOverTheReplicasOfAScaledService() {
+        String token = INFRA.tokens.session();
+        for (int i = 0; i < 4; i++) {
+            assertThat(get("/api/acme/notifications/spread-" + i + "?x=1", token).statusCode()).isEqualTo(200);
+        }
+        long first = INFRA.notification.received().stream().filter(r -> r.path().startsWith("/api/acme/notifications/spread-")).count();
+        long second = INFRA.notification2.received().stream().filter(r -> r.path().startsWith("/api/acme/notifications/spread-")).count();
+        assertThat(first).isEqualTo(2);
+        assertThat(second).isEqualTo(2);
+    }
+
+    @Test
     void unknownRoutesAreNotFoundInTheEnvelope() {
         for (String path : List.of("/api/acme/unknown", "/api/acme/container-images/img1", "/nothing-here")) {
             HttpResponse<String> response = get(path, INFRA.tokens.session());

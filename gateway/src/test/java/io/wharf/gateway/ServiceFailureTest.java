@@ -37,8 +37,8 @@ class ServiceFailureTest extends GatewayTestSupport {
             return INFRA.tokens.jwks();
         });
         INFRA.register(registry, Map.of(
-                "wharf.gateway.auth.jwks-uri", INFRA.identity.uri() + "/keys-of-failure-test",
-                "wharf.gateway.services.notification", "http://127.0.0.1:" + TestInfrastructure.closedPort(),
+                "wharf.gateway.jwks-uri", INFRA.identity.uri() + "/keys-of-failure-test",
+                "wharf.gateway.services.notification-service", "http://127.0.0.1:" + TestInfrastructure.closedPort(),
                 "spring.cloud.gateway.server.webflux.httpclient.response-timeout", "1s",
                 "wharf.gateway.revocation.enabled", "false"));
     }

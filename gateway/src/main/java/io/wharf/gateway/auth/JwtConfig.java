@@ -29,7 +29,7 @@ class JwtConfig {
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, WebClient.Builder web, Clock clock) {
         GatewayProperties.Auth auth = properties.auth();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwksUri().toString())
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .webClient(web.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                                 // A hanging identity must not hang every request: fail fast, answer 503.

@@ -24,6 +24,7 @@ final class RevocationEvents {
         this.json = json;
     }
 
+    /** @param fallbackExpiry used when the event has no {@code expiresAt} */
     Optional<Revocation> read(String record, Instant fallbackExpiry) {
         if (record == null || record.isBlank()) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package io.wharf.gateway.auth;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.gateway.config.GatewayProperties;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,7 +49,8 @@ class RevocationListenerConfig {
         RevocationEvents events = new RevocationEvents(json);
         ContainerProperties container = new ContainerProperties(properties.revocation().topic());
         container.setMessageListener((MessageListener<String, String>) record -> {
-            events.read(record.value(), clock.instant().plus(properties.revocation().defaultRetention()))
+            // No expiresAt (a token that never expires, e.g. a PAT with expirationInDays 0): keep it for good.
+            events.read(record.value(), Instant.MAX)
                     .ifPresent(r -> {
                         revocations.revoke(r.tokenId(), r.expiresAt());
                         // Debug: a fresh replica replays every revocation of the topic at start.

@@ -3,6 +3,7 @@ package io.wharf.gateway.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,9 @@ import org.springframework.util.unit.DataSize;
  * @param version       reported by {@code GET /api/health}
  * @param lastMigration reported by {@code GET /api/health}; Wharf's services are event sourced and run
  *                      no schema migrations, so this names the last data-format step ({@code none} so far)
+ * @param serviceReplicas all base URLs of a scaled service, by service name ({@code project-service});
+ *                      {@code services} keeps the first one. Requests are spread round robin.
+ * @param jwksUri       identity-service's public keys
  * @param maxBodySize   larger request bodies are refused with 413 before they reach a service
  * @param retryAfter    the {@code Retry-After} the gateway sends with its own 503s
  */
@@ -22,44 +26,51 @@ public record GatewayProperties(
         @DefaultValue("dev") String version,
         @DefaultValue("none") String lastMigration,
         Services services,
+        Map<String, List<URI>> serviceReplicas,
+        URI jwksUri,
         Auth auth,
         Revocation revocation,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("5s") Duration retryAfter,
         Health health) {
 
-    /** Base URLs of the services the routes lead to. */
-    public record Services(URI identity, URI project, URI deployment, URI node, URI notification) {
+    public GatewayProperties {
+        serviceReplicas = serviceReplicas == null ? Map.of() : Map.copyOf(serviceReplicas);
+    }
+
+    /**
+     * Base URLs of the services the routes lead to, bound from
+     * {@code wharf.gateway.services.identity-service} etc. (the launcher's names).
+     */
+    public record Services(URI identityService, URI projectService, URI deploymentService, URI nodeService,
+                           URI notificationService) {
 
         /** Service name as {@code GET /api/health} reports it → base URL, in a stable order. */
         public Map<String, URI> byName() {
             Map<String, URI> all = new LinkedHashMap<>();
-            all.put("identity-service", identity);
-            all.put("project-service", project);
-            all.put("deployment-service", deployment);
-            all.put("node-service", node);
-            all.put("notification-service", notification);
+            all.put("identity-service", identityService);
+            all.put("project-service", projectService);
+            all.put("deployment-service", deploymentService);
+            all.put("node-service", nodeService);
+            all.put("notification-service", notificationService);
             return all;
         }
     }
 
     /**
-     * @param jwksUri   identity-service's public keys
      * @param issuer    the {@code iss} every token must carry
      * @param clockSkew tolerance on {@code exp}/{@code nbf} between machines
      */
-    public record Auth(URI jwksUri, @DefaultValue("wharf") String issuer, @DefaultValue("30s") Duration clockSkew) {
+    public record Auth(@DefaultValue("wharf") String issuer, @DefaultValue("30s") Duration clockSkew) {
     }
 
     /**
-     * @param enabled          off only in tests that have no Kafka
-     * @param topic            where identity-service publishes revocations
-     * @param defaultRetention how long a revocation without {@code expiresAt} is kept
+     * @param enabled off only in tests that have no Kafka
+     * @param topic   where identity-service publishes revocations
      */
     public record Revocation(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("wharf.identity.events") String topic,
-            @DefaultValue("400d") Duration defaultRetention) {
+            @DefaultValue("wharf.identity.events") String topic) {
     }
 
     /** @param timeout per probe of {@code GET /api/health}; probes run in parallel */

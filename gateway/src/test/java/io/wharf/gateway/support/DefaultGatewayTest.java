@@ -9,6 +9,9 @@ public abstract class DefaultGatewayTest extends GatewayTestSupport {
 
     @DynamicPropertySource
     static void wire(DynamicPropertyRegistry registry) {
-        INFRA.register(registry, Map.of("wharf.gateway.max-body-size", "64KB"));
+        INFRA.register(registry, Map.of(
+                "wharf.gateway.max-body-size", "64KB",
+                "wharf.gateway.service-replicas.notification-service",
+                INFRA.notification.uri() + "," + INFRA.notification2.uri()));
     }
 }

@@ -26,6 +26,8 @@ public final class TestInfrastructure {
     public final StubService deployment = new StubService("deployment");
     public final StubService node = new StubService("node");
     public final StubService notification = new StubService("notification");
+    /** A second replica of notification-service (same name in its answers). */
+    public final StubService notification2 = new StubService("notification");
     public final EmbeddedKafkaKraftBroker kafka;
     public final MongoServer mongo;
     public final String mongoUri;
@@ -51,11 +53,11 @@ public final class TestInfrastructure {
     /** The properties a launcher would pass, pointing at the stubs; {@code overrides} win. */
     public void register(DynamicPropertyRegistry registry, Map<String, Object> overrides) {
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("wharf.gateway.services.identity", identity.uri().toString());
-        props.put("wharf.gateway.services.project", project.uri().toString());
-        props.put("wharf.gateway.services.deployment", deployment.uri().toString());
-        props.put("wharf.gateway.services.node", node.uri().toString());
-        props.put("wharf.gateway.services.notification", notification.uri().toString());
+        props.put("wharf.gateway.services.identity-service", identity.uri().toString());
+        props.put("wharf.gateway.services.project-service", project.uri().toString());
+        props.put("wharf.gateway.services.deployment-service", deployment.uri().toString());
+        props.put("wharf.gateway.services.node-service", node.uri().toString());
+        props.put("wharf.gateway.services.notification-service", notification.uri().toString());
         props.put("wharf.security.internal-secret", INTERNAL_SECRET);
         props.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         props.put("spring.data.mongodb.uri", mongoUri);
