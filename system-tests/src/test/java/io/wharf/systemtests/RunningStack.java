@@ -39,6 +39,9 @@ public final class RunningStack implements ParameterResolver {
             return Stack.start(StackConfig.builder()
                     .dataDir(dataDir)
                     .basePort(PortPlan.freeBase())
+                    // Two identity replicas, as `./wharf up --scale identity=2` runs them: the suite
+                    // shows they share one state and that the gateway spreads requests over both.
+                    .replicas("identity-service", 2)
                     .healthTimeout(Duration.ofMinutes(4))
                     .output(line -> System.out.println("[stack] " + line))
                     .build());
