@@ -176,6 +176,8 @@ class TeamApiTest {
     @Test
     void creatingNeedsACaller() {
         assertError(createTeam(null, unique("T "), unique("t-")), 401, "UNAUTHORIZED", null);
+        assertError(createTeam(null, "", "x"), 401, "UNAUTHORIZED", null);
+        assertError(call("GET", "/api/teams", null, null), 401, "UNAUTHORIZED", null);
     }
 
     @Test

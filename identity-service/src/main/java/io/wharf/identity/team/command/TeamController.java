@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The team commands of seed 003. Every rule is the Team aggregate's; this only turns requests into
+ * The team commands of seed 003. The caller is the first parameter, so an anonymous request is 401
+ * before its body is looked at. Every rule is the Team aggregate's; this only turns requests into
  * commands. The 201 body is read from the team view (updated in the command's unit of work).
  */
 @RestController
@@ -54,8 +55,8 @@ class TeamController {
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR: name 1-70, slug 3-16 of a-z0-9-")
     @ApiResponse(responseCode = "409", description = "CONFLICT: name or slug taken (field)")
-    ResponseEntity<TeamResponse> create(@Valid @RequestBody TeamRequest request,
-            @Parameter(hidden = true) WharfPrincipal caller) {
+    ResponseEntity<TeamResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
+            @Valid @RequestBody TeamRequest request) {
         String teamId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateTeamCommand(teamId, request.name(), request.slug(), userId(caller),
                 clock.instant()));
@@ -70,8 +71,8 @@ class TeamController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN_ROLE: a plain user")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such team, or not a member")
     @ApiResponse(responseCode = "409", description = "CONFLICT: name or slug taken")
-    ResponseEntity<Void> rename(@PathVariable UUID teamId, @Valid @RequestBody TeamRequest request,
-            @Parameter(hidden = true) WharfPrincipal caller) {
+    ResponseEntity<Void> rename(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable UUID teamId,
+            @Valid @RequestBody TeamRequest request) {
         commands.sendAndWait(new RenameTeamCommand(teamId.toString(), userId(caller), request.name(), request.slug()));
         return ResponseEntity.noContent().build();
     }
@@ -95,8 +96,8 @@ class TeamController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN_ROLE")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: team, or user not a member")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: the owner demoting themselves")
-    ResponseEntity<Void> changeRole(@PathVariable UUID teamId, @PathVariable UUID userId,
-            @Valid @RequestBody RoleRequest request, @Parameter(hidden = true) WharfPrincipal caller) {
+    ResponseEntity<Void> changeRole(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable UUID teamId,
+            @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
         commands.sendAndWait(new ChangeMemberRoleCommand(teamId.toString(), userId(caller), userId.toString(),
                 request.role()));
         return ResponseEntity.noContent().build();

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.team.api.MeResponse;
@@ -75,7 +76,7 @@ class TeamQueryController {
     MeResponse me(@Parameter(hidden = true) WharfPrincipal caller) {
         String userId = caller.userId();
         if (userId == null) {
-            throw new NotFoundException("No user behind this credential.");
+            throw new ForbiddenScopeException("This credential acts for no user.");
         }
         String name = users.find(userId).map(UserView::name).orElse(caller.email());
         List<TeamViews.MemberView> memberships = teams.membershipsOf(userId);
