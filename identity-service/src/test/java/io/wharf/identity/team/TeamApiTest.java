@@ -181,6 +181,24 @@ class TeamApiTest {
     }
 
     @Test
+    void aDeploymentTokenCannotUseTeamRoutes() {
+        Person ada = register("Ada");
+        String team = newTeam(ada);
+        String token = assertions.sign(new WharfPrincipal(null, null, WharfPrincipal.DEPLOYMENT, "jti-d", "ci",
+                ActorType.DEPLOYMENT_TOKEN), "req_deploy");
+        for (String[] route : new String[][] {{"GET", "/api/teams"}, {"GET", "/api/teams/" + team},
+                {"POST", "/api/users/me"}, {"DELETE", "/api/teams/" + team}, {"DELETE", "/api/teams/" + team + "/users/leave"}}) {
+            Answer answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route[1]))
+                    .header(InternalAssertion.HEADER, token).method(route[0], HttpRequest.BodyPublishers.noBody()));
+            assertError(answer, 403, "FORBIDDEN_SCOPE", null);
+        }
+        assertError(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/teams"))
+                .header(InternalAssertion.HEADER, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"D\",\"slug\":\"ddd\"}"))),
+                403, "FORBIDDEN_SCOPE", null);
+    }
+
+    @Test
     void refusesBadNamesAndSlugsWithTheField() {
         Person ada = register("Ada");
         assertError(createTeam(ada, "Fine", "ab"), 400, "VALIDATION_ERROR", "slug");

@@ -43,7 +43,7 @@ class TeamQueryController {
     @Operation(summary = "The caller's teams with statistics")
     @ApiResponse(responseCode = "200", description = "Teams")
     List<TeamResponse> list(@Parameter(hidden = true) WharfPrincipal caller) {
-        List<String> ids = teams.membershipsOf(caller.userId() == null ? "" : caller.userId()).stream()
+        List<String> ids = teams.membershipsOf(userId(caller)).stream()
                 .map(TeamViews.MemberView::teamId).toList();
         return teams.findAll(ids).stream()
                 .map(t -> new TeamResponse(TeamStatistics.ofUsers(teams.memberCount(t.id())), t.id(), t.name(), t.slug()))
@@ -56,8 +56,9 @@ class TeamQueryController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such team, or the caller is not a member")
     TeamDetailsResponse details(@PathVariable UUID teamId, @Parameter(hidden = true) WharfPrincipal caller) {
         String id = teamId.toString();
+        String userId = userId(caller);
         TeamViews.TeamView team = teams.find(id)
-                .filter(t -> caller.userId() != null && teams.roleOf(id, caller.userId()).isPresent())
+                .filter(t -> teams.roleOf(id, userId).isPresent())
                 .orElseThrow(() -> new NotFoundException("Team not found."));
         List<TeamViews.MemberView> members = teams.members(id);
         Map<String, UserView> known = users.findAll(members.stream().map(TeamViews.MemberView::userId).toList());
@@ -74,10 +75,7 @@ class TeamQueryController {
     @Operation(summary = "The caller, their teams and pending invitations")
     @ApiResponse(responseCode = "200", description = "The caller")
     MeResponse me(@Parameter(hidden = true) WharfPrincipal caller) {
-        String userId = caller.userId();
-        if (userId == null) {
-            throw new ForbiddenScopeException("This credential acts for no user.");
-        }
+        String userId = userId(caller);
         String name = users.find(userId).map(UserView::name).orElse(caller.email());
         List<TeamViews.MemberView> memberships = teams.membershipsOf(userId);
         Map<String, TeamViews.TeamView> byId = teams.findAll(memberships.stream().map(TeamViews.MemberView::teamId)
@@ -88,6 +86,14 @@ class TeamQueryController {
                     return new MeResponse.Team(m.role().wire(), t.id(), t.name(), t.slug());
                 }).toList();
         return new MeResponse(new MeResponse.User(userId, name), mine, List.of());
+    }
+
+    /** Team reads act for a user; a deployment token has none (403 FORBIDDEN_SCOPE). */
+    private static String userId(WharfPrincipal caller) {
+        if (caller.userId() == null) {
+            throw new ForbiddenScopeException("This credential acts for no user.");
+        }
+        return caller.userId();
     }
 
     @GetMapping("/api/users/me")
