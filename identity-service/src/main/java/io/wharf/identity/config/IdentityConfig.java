@@ -49,10 +49,7 @@ public class IdentityConfig {
         // for a login right after), so it cannot wait for a tracking processor.
         processing.registerSubscribingEventProcessor(EMAIL_LOOKUP_GROUP);
         processing.registerSubscribingEventProcessor(TEAM_NAME_LOOKUP_GROUP);
-        // Views in the command's unit of work, too: every 2xx is followed by reads that must see it
-        // (SPEC §1.1, read-your-writes), and each replica applies exactly the events it stored, so
-        // replicas sharing the database keep complete views. See docs/identity-service.md.
-        processing.registerSubscribingEventProcessor(TEAM_VIEWS_GROUP);
-        processing.registerSubscribingEventProcessor(USER_VIEWS_GROUP);
+        // The view groups (TEAM_VIEWS_GROUP, USER_VIEWS_GROUP) are tracking processors (Axon's default,
+        // tokens in Mongo): command endpoints wait for them with ViewWait (read-your-writes).
     }
 }

@@ -16,7 +16,9 @@ import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessKafka;
 import io.wharf.common.test.TopicReader;
 import io.wharf.identity.IdentityTestInfrastructure;
+import io.wharf.identity.config.ViewWait;
 import io.wharf.identity.team.api.AddTeamMemberCommand;
+import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,6 +71,8 @@ class TeamApiTest {
     CommandGateway commands;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    ViewWait viewWait;
 
     private final InternalAssertion assertions = new InternalAssertion(IdentityTestInfrastructure.SECRET, 30,
             Clock.systemUTC());
@@ -137,12 +141,16 @@ class TeamApiTest {
         return answer.body().path("id").asText();
     }
 
-    /** What accepting an invitation will do: join as user, then the owner's promotions. */
+    /**
+     * What accepting an invitation will do: join as user, then the owner's promotions; then, like the
+     * routes, wait until the team views show it.
+     */
     private void join(String teamId, Person member, TeamRole role, Person owner) {
         commands.sendAndWait(new AddTeamMemberCommand(teamId, member.id(), Instant.now()));
         if (role != TeamRole.USER) {
             commands.sendAndWait(new ChangeMemberRoleCommand(teamId, owner.id(), member.id(), role.wire()));
         }
+        viewWait.awaitView(teamId, new FindTeamViewVersionQuery(teamId));
     }
 
     private static void assertError(Answer answer, int status, String code, String field) {

@@ -9,7 +9,9 @@ import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import io.wharf.identity.team.api.CreateTeamCommand;
 import io.wharf.identity.team.api.DeleteTeamCommand;
+import io.wharf.identity.config.ViewWait;
 import io.wharf.identity.team.api.FindTeamQuery;
+import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.LeaveTeamCommand;
 import io.wharf.identity.team.api.RemoveMemberCommand;
 import io.wharf.identity.team.api.RenameTeamCommand;
@@ -33,7 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The team commands of seed 003. The caller is the first parameter, so an anonymous request is 401
  * before its body is looked at. Every rule is the Team aggregate's; this only turns requests into
- * commands. The 201 body is read from the team view (updated in the command's unit of work).
+ * commands, and waits until the team views have applied the command's events before answering, so
+ * the 201 body (read from the view) and the caller's next reads show the change.
  */
 @RestController
 @RequestMapping("/api/teams")
@@ -42,12 +45,20 @@ class TeamController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ViewWait views;
     private final Clock clock;
 
-    TeamController(CommandGateway commands, QueryGateway queries, Clock clock) {
+    TeamController(CommandGateway commands, QueryGateway queries, ViewWait views, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.views = views;
         this.clock = clock;
+    }
+
+    /** Sends the command, then waits until the team views show it (read-your-writes, DESIGN §2). */
+    private void send(String teamId, Object command) {
+        commands.sendAndWait(command);
+        views.awaitView(teamId, new FindTeamViewVersionQuery(teamId));
     }
 
     @PostMapping
@@ -58,8 +69,7 @@ class TeamController {
     ResponseEntity<TeamResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
             @Valid @RequestBody TeamRequest request) {
         String teamId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateTeamCommand(teamId, request.name(), request.slug(), userId(caller),
-                clock.instant()));
+        send(teamId, new CreateTeamCommand(teamId, request.name(), request.slug(), userId(caller), clock.instant()));
         TeamResponse body = queries.query(new FindTeamQuery(teamId), ResponseTypes.instanceOf(TeamResponse.class))
                 .join();
         return ResponseEntity.created(URI.create("/api/teams/" + teamId)).body(body);
@@ -73,7 +83,7 @@ class TeamController {
     @ApiResponse(responseCode = "409", description = "CONFLICT: name or slug taken")
     ResponseEntity<Void> rename(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable UUID teamId,
             @Valid @RequestBody TeamRequest request) {
-        commands.sendAndWait(new RenameTeamCommand(teamId.toString(), userId(caller), request.name(), request.slug()));
+        send(teamId.toString(), new RenameTeamCommand(teamId.toString(), userId(caller), request.name(), request.slug()));
         return ResponseEntity.noContent().build();
     }
 
@@ -83,7 +93,7 @@ class TeamController {
     @ApiResponse(responseCode = "403", description = "FORBIDDEN_ROLE: not the owner")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     ResponseEntity<Void> delete(@PathVariable UUID teamId, @Parameter(hidden = true) WharfPrincipal caller) {
-        commands.sendAndWait(new DeleteTeamCommand(teamId.toString(), userId(caller), clock.instant()));
+        send(teamId.toString(), new DeleteTeamCommand(teamId.toString(), userId(caller), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -98,7 +108,7 @@ class TeamController {
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: the owner demoting themselves")
     ResponseEntity<Void> changeRole(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable UUID teamId,
             @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
-        commands.sendAndWait(new ChangeMemberRoleCommand(teamId.toString(), userId(caller), userId.toString(),
+        send(teamId.toString(), new ChangeMemberRoleCommand(teamId.toString(), userId(caller), userId.toString(),
                 request.role()));
         return ResponseEntity.noContent().build();
     }
@@ -109,7 +119,7 @@ class TeamController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: the owner")
     ResponseEntity<Void> leave(@PathVariable UUID teamId, @Parameter(hidden = true) WharfPrincipal caller) {
-        commands.sendAndWait(new LeaveTeamCommand(teamId.toString(), userId(caller)));
+        send(teamId.toString(), new LeaveTeamCommand(teamId.toString(), userId(caller)));
         return ResponseEntity.noContent().build();
     }
 
@@ -121,7 +131,7 @@ class TeamController {
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: the owner")
     ResponseEntity<Void> remove(@PathVariable UUID teamId, @PathVariable UUID userId,
             @Parameter(hidden = true) WharfPrincipal caller) {
-        commands.sendAndWait(new RemoveMemberCommand(teamId.toString(), userId(caller), userId.toString()));
+        send(teamId.toString(), new RemoveMemberCommand(teamId.toString(), userId(caller), userId.toString()));
         return ResponseEntity.noContent().build();
     }
 

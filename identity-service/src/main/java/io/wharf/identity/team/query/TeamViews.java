@@ -2,7 +2,6 @@ package io.wharf.identity.team.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The team read model: {@code team_views} ({@code _id} = team id, {@code name}, {@code slug},
- * {@code createdAt}, {@code deleted}) and {@code team_member_views} ({@code _id} = {@code teamId:userId},
+ * {@code createdAt}, {@code deleted}, {@code version}) and {@code team_member_views} ({@code _id} = {@code teamId:userId},
  * {@code teamId}, {@code userId}, {@code role}, {@code joinedAt}).
  */
 @Component
@@ -38,10 +37,24 @@ class TeamViews {
     record MemberView(String teamId, String userId, TeamRole role, Instant joinedAt) {
     }
 
+    /** Records that the views applied the team's event {@code sequence} (never moves back). */
+    void advance(String teamId, long sequence) {
+        teams.updateOne(Filters.and(Filters.eq("_id", teamId),
+                        Filters.or(Filters.exists("version", false), Filters.lt("version", sequence))),
+                Updates.set("version", sequence));
+    }
+
+    /** The last sequence number applied for the team (also for a deleted one), -1 for none. */
+    long version(String teamId) {
+        Document team = teams.find(Filters.eq("_id", teamId)).first();
+        return team == null || team.get("version") == null ? -1 : ((Number) team.get("version")).longValue();
+    }
+
     void putTeam(String teamId, String name, String slug, Instant createdAt) {
-        teams.replaceOne(Filters.eq("_id", teamId), new Document("_id", teamId).append("name", name)
-                .append("slug", slug).append("createdAt", Date.from(createdAt)).append("deleted", false),
-                new ReplaceOptions().upsert(true));
+        teams.updateOne(Filters.eq("_id", teamId), Updates.combine(Updates.set("name", name),
+                        Updates.set("slug", slug), Updates.set("createdAt", Date.from(createdAt)),
+                        Updates.set("deleted", false)),
+                new UpdateOptions().upsert(true));
     }
 
     void rename(String teamId, String name, String slug) {

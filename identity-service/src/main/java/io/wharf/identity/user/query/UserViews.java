@@ -26,6 +26,17 @@ public class UserViews {
         this.users = database.mongo().getCollection(COLLECTION);
     }
 
+    void advance(String userId, long sequence) {
+        users.updateOne(Filters.and(Filters.eq("_id", userId),
+                        Filters.or(Filters.exists("version", false), Filters.lt("version", sequence))),
+                Updates.set("version", sequence));
+    }
+
+    long version(String userId) {
+        Document user = users.find(Filters.eq("_id", userId)).first();
+        return user == null || user.get("version") == null ? -1 : ((Number) user.get("version")).longValue();
+    }
+
     void upsertProfile(String userId, String name, String email) {
         users.updateOne(Filters.eq("_id", userId),
                 Updates.combine(Updates.set("name", name), Updates.set("email", email)),

@@ -16,6 +16,7 @@ import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.test.InProcessMongo;
 import io.wharf.identity.config.IdentityDatabase;
 import io.wharf.identity.team.api.FindTeamQuery;
+import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.TeamResponse;
 import io.wharf.identity.team.api.TeamStatistics;
 import java.time.Instant;
@@ -51,12 +52,12 @@ class TeamViewProjectionTest {
     }
 
     private void applyHistory() {
-        projection.on(new TeamCreatedEvent("t1", "Blue", "blue", "ada", T));
-        projection.on(new TeamMemberJoinedEvent("t1", "bob", TeamRole.USER, T.plusSeconds(1)));
-        projection.on(new TeamMemberJoinedEvent("t1", "cy", TeamRole.USER, T.plusSeconds(2)));
-        projection.on(new TeamMemberRoleChangedEvent("t1", "cy", TeamRole.USER, TeamRole.ADMIN));
-        projection.on(new TeamOwnershipTransferredEvent("t1", "ada", "bob"));
-        projection.on(new TeamRenamedEvent("t1", "Grey", "grey"));
+        projection.on(new TeamCreatedEvent("t1", "Blue", "blue", "ada", T), 0);
+        projection.on(new TeamMemberJoinedEvent("t1", "bob", TeamRole.USER, T.plusSeconds(1)), 1);
+        projection.on(new TeamMemberJoinedEvent("t1", "cy", TeamRole.USER, T.plusSeconds(2)), 2);
+        projection.on(new TeamMemberRoleChangedEvent("t1", "cy", TeamRole.USER, TeamRole.ADMIN), 3);
+        projection.on(new TeamOwnershipTransferredEvent("t1", "ada", "bob"), 4);
+        projection.on(new TeamRenamedEvent("t1", "Grey", "grey"), 5);
     }
 
     @Test
@@ -65,6 +66,8 @@ class TeamViewProjectionTest {
 
         assertThat(projection.handle(new FindTeamQuery("t1")))
                 .isEqualTo(new TeamResponse(TeamStatistics.ofUsers(3), "t1", "Grey", "grey"));
+        assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).isEqualTo(5L);
+        assertThat(projection.handle(new FindTeamViewVersionQuery("unknown"))).isEqualTo(-1L);
         assertThat(views.members("t1")).extracting(TeamViews.MemberView::userId, TeamViews.MemberView::role)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("ada", TeamRole.ADMIN),
@@ -81,17 +84,19 @@ class TeamViewProjectionTest {
 
         assertThat(views.members("t1")).isEqualTo(before);
         assertThat(projection.handle(new FindTeamQuery("t1")).statistics().users()).isEqualTo(3);
+        assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).as("never moves back").isEqualTo(5L);
     }
 
     @Test
     void removedAndLeftMembersAndDeletedTeamsDisappear() {
         applyHistory();
-        projection.on(new TeamMemberRemovedEvent("t1", "cy"));
-        projection.on(new TeamMemberLeftEvent("t1", "ada"));
+        projection.on(new TeamMemberRemovedEvent("t1", "cy"), 6);
+        projection.on(new TeamMemberLeftEvent("t1", "ada"), 7);
         assertThat(views.members("t1")).extracting(TeamViews.MemberView::userId).containsExactly("bob");
 
-        projection.on(new TeamDeletedEvent("t1", "grey", T));
+        projection.on(new TeamDeletedEvent("t1", "grey", T), 8);
         assertThat(projection.handle(new FindTeamQuery("t1"))).isNull();
+        assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).isEqualTo(8L);
         assertThat(views.membershipsOf("bob")).isEmpty();
         assertThat(views.findAll(List.of("t1"))).isEmpty();
     }
