@@ -55,7 +55,7 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
         Map<String, Object> facts = new HashMap<>();
         facts.put(WharfMetadata.CONTEXT, SYSTEM);
         facts.put(WharfMetadata.ACTOR_TYPE, ActorType.SYSTEM.wire());
-        if (CurrentUnitOfWork.isStarted()) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() != null) {
             MetaData cause = CurrentUnitOfWork.get().getMessage().getMetaData();
             put(facts, WharfMetadata.REQUEST_ID, cause.get(WharfMetadata.REQUEST_ID));
             put(facts, WharfMetadata.TEAM_ID, cause.get(WharfMetadata.TEAM_ID));

@@ -25,6 +25,12 @@ public class IdentityConfig {
 
     /** Processing group of the write-side e-mail lookup: updated in the command's unit of work. */
     public static final String EMAIL_LOOKUP_GROUP = "user-email-lookup";
+    /** Processing group of the write-side team slug/name lookup: updated in the command's unit of work. */
+    public static final String TEAM_NAME_LOOKUP_GROUP = "team-name-lookup";
+    /** Team and member views (team routes, users/me). */
+    public static final String TEAM_VIEWS_GROUP = "team-views";
+    /** User names, e-mails and last logins shown in team member lists. */
+    public static final String USER_VIEWS_GROUP = "user-views";
 
     @Bean
     @ConditionalOnMissingBean
@@ -42,5 +48,8 @@ public class IdentityConfig {
         // Subscribing: the lookup must be current when the register command returns (read-your-writes
         // for a login right after), so it cannot wait for a tracking processor.
         processing.registerSubscribingEventProcessor(EMAIL_LOOKUP_GROUP);
+        processing.registerSubscribingEventProcessor(TEAM_NAME_LOOKUP_GROUP);
+        // The view groups (TEAM_VIEWS_GROUP, USER_VIEWS_GROUP) are tracking processors (Axon's default,
+        // tokens in Mongo): command endpoints wait for them with ViewWait (read-your-writes).
     }
 }

@@ -8,9 +8,11 @@ import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.UnauthorizedException;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.config.IdentityProperties;
+import io.wharf.identity.config.ViewWait;
 import io.wharf.identity.token.SessionToken;
 import io.wharf.identity.token.TokenIssuer;
 import io.wharf.identity.user.api.AuthResponse;
+import io.wharf.identity.user.api.FindUserViewVersionQuery;
 import io.wharf.identity.user.api.LogInUserCommand;
 import io.wharf.identity.user.api.LogOutUserCommand;
 import io.wharf.identity.user.api.RegisterUserCommand;
@@ -43,10 +45,12 @@ class AuthController {
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
     private final IdentityProperties properties;
+    private final ViewWait views;
     private final Clock clock;
 
     AuthController(CommandGateway commands, EmailLookup emails, PasswordHasher hasher, TokenIssuer tokens,
-            IdentityProperties properties, Clock clock) {
+            IdentityProperties properties, ViewWait views, Clock clock) {
+        this.views = views;
         this.commands = commands;
         this.emails = emails;
         this.hasher = hasher;
@@ -65,6 +69,7 @@ class AuthController {
         UserProfile user = commands.sendAndWait(new RegisterUserCommand(UUID.randomUUID().toString(),
                 request.email(), request.password(), request.firstName(), request.lastName(), session.id(),
                 session.issuedAt(), session.expiresAt()));
+        views.awaitView(user.id(), new FindUserViewVersionQuery(user.id()));
         AuthResponse body = answer(user, session);
         return ResponseEntity.created(CREATED_LOCATION)
                 .header(HttpHeaders.SET_COOKIE, cookie(body.token()).toString())
@@ -84,6 +89,7 @@ class AuthController {
         SessionToken.Window session = SessionToken.Window.start(clock, properties.sessionLifetime());
         UserProfile user = commands.sendAndWait(new LogInUserCommand(userId, request.password(), session.id(),
                 session.issuedAt(), session.expiresAt()));
+        views.awaitView(userId, new FindUserViewVersionQuery(userId));
         AuthResponse body = answer(user, session);
         return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie(body.token()).toString()).body(body);
     }

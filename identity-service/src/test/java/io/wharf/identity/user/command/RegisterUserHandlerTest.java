@@ -34,8 +34,14 @@ class RegisterUserHandlerTest {
         RegisterUserCommand command = new RegisterUserCommand("new-user", "Ada@example.com", "correct horse", "Ada",
                 null, "s", NOW, NOW.plusSeconds(60));
 
-        assertThatThrownBy(() -> handler.handle(command, DefaultUnitOfWork.startAndGet(null)))
-                .isInstanceOf(ConflictException.class);
+        // A unit of work of its own, ended afterwards: a started one left on the test thread would leak
+        // into the next test class that dispatches a command on this thread.
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            assertThatThrownBy(() -> handler.handle(command, unitOfWork)).isInstanceOf(ConflictException.class);
+        } finally {
+            unitOfWork.rollback();
+        }
         assertThat(lookup.claims.get("ada@example.com").confirmed()).isTrue();
         assertThat(lookup.claims.get("ada@example.com").userId()).isEqualTo("stored-user");
     }

@@ -1,0 +1,59 @@
+package io.wharf.common.access;
+
+import com.mongodb.client.MongoDatabase;
+import io.wharf.common.events.identity.TeamCreatedEvent;
+import io.wharf.common.events.identity.TeamDeletedEvent;
+import io.wharf.common.events.identity.TeamMemberJoinedEvent;
+import io.wharf.common.events.identity.TeamMemberLeftEvent;
+import io.wharf.common.events.identity.TeamMemberRemovedEvent;
+import io.wharf.common.events.identity.TeamMemberRoleChangedEvent;
+import io.wharf.common.events.identity.TeamOwnershipTransferredEvent;
+import io.wharf.common.events.identity.TeamRenamedEvent;
+import io.wharf.common.kafka.CloudEvent;
+import io.wharf.common.kafka.CloudEventExtensions;
+import io.wharf.common.kafka.KafkaSubscription;
+import io.wharf.common.kafka.Topics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** What {@link EnableTeamAccess} adds: the replica, its Kafka subscription and {@link TeamAccess}. */
+@Configuration(proxyBeanMethods = false)
+class TeamAccessConfiguration {
+
+    /** Consumer group suffix: {@code <spring.application.name>.team-access}. */
+    static final String GROUP_SUFFIX = ".team-access";
+
+    @Bean
+    MembershipReplica membershipReplica(MongoDatabase database) {
+        return new MembershipReplica(database);
+    }
+
+    @Bean
+    TeamAccess teamAccess(MembershipReplica replica) {
+        return new TeamAccess(replica);
+    }
+
+    @Bean
+    KafkaSubscription teamAccessSubscription(MembershipReplica replica, Environment environment) {
+        return subscription(replica, environment.getRequiredProperty("spring.application.name") + GROUP_SUFFIX);
+    }
+
+    static KafkaSubscription subscription(MembershipReplica replica, String group) {
+        return KafkaSubscription.to(Topics.IDENTITY, group)
+                .on(TeamCreatedEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .on(TeamRenamedEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .on(TeamDeletedEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .on(TeamMemberJoinedEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .on(TeamMemberRoleChangedEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .on(TeamOwnershipTransferredEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .on(TeamMemberRemovedEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .on(TeamMemberLeftEvent.class, (e, envelope) -> replica.on(e, sequence(envelope)))
+                .build();
+    }
+
+    static long sequence(CloudEvent envelope) {
+        String sequence = envelope.extension(CloudEventExtensions.SEQUENCE);
+        return sequence == null ? MembershipReplica.NO_SEQUENCE : Long.parseLong(sequence);
+    }
+}

@@ -1,0 +1,10 @@
+package io.wharf.identity.team.api;
+
+import java.time.Instant;
+
+/**
+ * One person of a team: {@code status} is {@code verified} for members (invitations will add
+ * {@code pending|expired|declined}); {@code lastLogin} is the start of the newest session, or null.
+ */
+public record TeamUserResponse(String role, String status, String email, Instant lastLogin, String id, String name) {
+}

@@ -1,0 +1,44 @@
+package io.wharf.identity.team.command;
+
+import io.wharf.common.error.ValidationException;
+import io.wharf.common.events.identity.TeamRole;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The shape rules of a team (SPEC §2): name 1–70 characters, slug 3–16 of {@code a-z0-9-}. */
+final class TeamRules {
+
+    static final int NAME_MAX = 70;
+    private static final Pattern SLUG = Pattern.compile("^[a-z0-9-]{3,16}$");
+
+    private TeamRules() {
+    }
+
+    /** The name, trimmed. */
+    static String requireName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
+            throw new ValidationException("The team name must be 1 to " + NAME_MAX + " characters long.", "name", null);
+        }
+        return trimmed;
+    }
+
+    /** The slug exactly as given: it must already be lower-case {@code a-z0-9-}, 3 to 16 characters. */
+    static String requireSlug(String slug) {
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            throw new ValidationException("Invalid slug.", "slug",
+                    "Use 3 to 16 characters of a-z, 0-9 and '-'.");
+        }
+        return slug;
+    }
+
+    static TeamRole requireRole(String role) {
+        return TeamRole.parse(role).orElseThrow(() -> new ValidationException("Unknown role.", "role",
+                "One of owner, admin, user."));
+    }
+
+    /** Names are unique ignoring case and surrounding spaces. */
+    static String nameKey(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+}
