@@ -6,6 +6,9 @@ import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.gateway.error.GatewayException;
 import io.wharf.gateway.request.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpCookie;
@@ -36,9 +39,9 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
 class AuthenticationFilter implements WebFilter {
 
-    static final long ASSERTION_LIFETIME_SECONDS = 30;
     static final String SESSION_COOKIE = "wharf_session";
     private static final String BEARER = "Bearer ";
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
 
     private final ReactiveJwtDecoder decoder;
     private final RevocationSet revocations;
@@ -95,6 +98,10 @@ class AuthenticationFilter implements WebFilter {
                     ? "The credential has expired." : "The credential is invalid.";
             return GatewayException.unauthorized(message);
         }
+        // Runs on the thread that saw the key fetch fail; the MDC still has the request id (Reactor
+        // context propagation). The cause names the JWKS URL and the failure, never the token.
+        log.warn("Credentials cannot be checked, identity's keys are unavailable: {}",
+                NestedExceptionUtils.getMostSpecificCause(e).toString());
         return new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
                 "Credentials cannot be checked right now.", "Retry after the number of seconds in Retry-After.");
     }

@@ -1,13 +1,14 @@
 package io.wharf.gateway.auth;
 
 import io.wharf.common.security.InternalAssertion;
+import io.wharf.common.security.WharfSecurityProperties;
 import io.wharf.gateway.config.GatewayProperties;
-import io.wharf.gateway.config.WharfSecurityProperties;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import reactor.netty.http.client.HttpClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -18,7 +19,13 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.client.WebClient;
 
+/**
+ * Verifying the callers' tokens and signing the principal for the services. {@code wharf.security.*}
+ * is common's {@link WharfSecurityProperties} (a plain record; common's servlet web layer that also
+ * binds it stays inactive in this reactive application).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WharfSecurityProperties.class)
 class JwtConfig {
 
     /**
@@ -45,6 +52,6 @@ class JwtConfig {
 
     @Bean
     InternalAssertion internalAssertion(WharfSecurityProperties security, Clock clock) {
-        return new InternalAssertion(security.internalSecret(), AuthenticationFilter.ASSERTION_LIFETIME_SECONDS, clock);
+        return new InternalAssertion(security.internalSecret(), security.assertionLifetime().toSeconds(), clock);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -56,12 +57,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         }
         String requestId = RequestIds.of(exchange);
         Outcome outcome = classify(exchange, error);
-        if (outcome.code() == ErrorCode.INTERNAL) {
-            log.error("Unexpected gateway failure [requestId={}] {} {}", requestId,
-                    exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
-        } else {
-            log.debug("Gateway refused [requestId={}]: {} {}", requestId, outcome.code(), error.toString());
-        }
+        log(exchange, requestId, outcome, error);
         Long retryAfter = outcome.code() == ErrorCode.SERVICE_UNAVAILABLE ? retryAfterSeconds : null;
         ErrorResponse body = new ErrorResponse(outcome.code(), outcome.message(), null, outcome.hint(), requestId, retryAfter);
 
@@ -76,6 +72,27 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wharf\"");
         }
         return response.writeWith(Mono.fromSupplier(() -> buffer(response, body)));
+    }
+
+    /**
+     * Error handlers run outside the web filters, so the Reactor context that carries the request id
+     * into the MDC does not reach here: the id is put into the MDC for these lines and removed after.
+     * A dependency that is down is worth a warning (once per request, without a stack trace); the
+     * caller's own mistakes are debug; anything unexpected is an error with its stack trace.
+     */
+    private static void log(ServerWebExchange exchange, String requestId, Outcome outcome, Throwable error) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIds.MDC_KEY, requestId)) {
+            if (outcome.code() == ErrorCode.INTERNAL) {
+                log.error("Unexpected gateway failure: {} {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error);
+            } else if (outcome.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                log.warn("Gateway answered 503: {} {} ({})", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error.toString());
+            } else {
+                log.debug("Gateway refused: {} {} {} ({})", outcome.code(), exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error.toString());
+            }
+        }
     }
 
     private Outcome classify(ServerWebExchange exchange, Throwable error) {

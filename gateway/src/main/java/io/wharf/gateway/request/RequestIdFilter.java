@@ -7,10 +7,16 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Chooses the request id, forwards it to the service and puts it on every response. A web filter
  * (not a route filter) so that gateway errors, health and unknown routes carry it too.
+ *
+ * <p>The id also goes into the Reactor {@code Context} of everything downstream (authentication,
+ * routing, breakers, the HTTP client), from where {@link RequestIdMdcAccessor} puts it into the log
+ * MDC on whichever thread runs the request at the moment. The error handler sits outside the web
+ * filters and sets the MDC itself.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,6 +34,6 @@ class RequestIdFilter implements WebFilter {
         ServerWebExchange forwarded = exchange.mutate()
                 .request(r -> r.headers(h -> h.set(RequestIds.HEADER, id)))
                 .build();
-        return chain.filter(forwarded);
+        return chain.filter(forwarded).contextWrite(Context.of(RequestIds.MDC_KEY, id));
     }
 }

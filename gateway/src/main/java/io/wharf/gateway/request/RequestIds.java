@@ -11,6 +11,11 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     /** Exchange attribute holding the id chosen for this request. */
     public static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
+    /**
+     * Key of the id in the log MDC and in the Reactor {@code Context} of the request; the services'
+     * key, so one pattern ({@code [%X{requestId}]}) serves every process.
+     */
+    public static final String MDC_KEY = io.wharf.common.web.RequestIds.MDC_KEY;
 
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final SecureRandom RANDOM = new SecureRandom();
