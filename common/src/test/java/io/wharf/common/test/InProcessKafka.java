@@ -1,6 +1,9 @@
 package io.wharf.common.test;
 
 import java.util.Map;
+import org.apache.kafka.common.utils.Exit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -11,6 +14,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * as a system property before the test's Spring contexts start.
  */
 public final class InProcessKafka implements BeforeAllCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessKafka.class);
 
     private static EmbeddedKafkaKraftBroker broker;
 
@@ -38,6 +43,7 @@ public final class InProcessKafka implements BeforeAllCallback {
      * later on an address their application already uses. The caller destroys it.
      */
     public static EmbeddedKafkaKraftBroker start(int port) {
+        neverHaltTheTestJvm();
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
@@ -49,5 +55,17 @@ public final class InProcessKafka implements BeforeAllCallback {
         }
         kafka.afterPropertiesSet();
         return kafka;
+    }
+
+    /**
+     * A broker that sees its log directory vanish (the test kit deletes it from a shutdown hook
+     * while the broker may still be stopping) halts the whole JVM, which Surefire reports as a
+     * crashed fork. In a test JVM the broker must never end the process: the tests decide.
+     */
+    public static void neverHaltTheTestJvm() {
+        Exit.setHaltProcedure((status, message) ->
+                LOG.warn("In-process Kafka asked to halt the JVM ({}): {}; ignored in tests", status, message));
+        Exit.setExitProcedure((status, message) ->
+                LOG.warn("In-process Kafka asked to exit the JVM ({}): {}; ignored in tests", status, message));
     }
 }

@@ -3,6 +3,7 @@ package io.wharf.gateway.support;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wharf.common.kafka.Topics;
+import io.wharf.common.test.InProcessKafka;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ public final class TestInfrastructure {
 
     private TestInfrastructure() {
         identity.serve("/api/auth/jwks", tokens::jwks);
+        InProcessKafka.neverHaltTheTestJvm();
         kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.IDENTITY);
         kafka.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
         kafka.afterPropertiesSet();

@@ -1,5 +1,7 @@
 package io.wharf.identity.user.command;
 
+import io.wharf.identity.HttpExchange;
+import io.wharf.identity.HttpExchange.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,20 +61,9 @@ class AuthApiTest {
     @Autowired
     EventStore eventStore;
 
-    record Answer(int status, HttpResponse<String> raw, JsonNode body) {
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-    }
 
     private Answer send(HttpRequest.Builder builder) {
-        try {
-            HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json");
-            return new Answer(r.statusCode(), r, json && !r.body().isEmpty() ? JSON.readTree(r.body()) : null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return HttpExchange.send(builder);
     }
 
     private HttpRequest.Builder request(String path) {

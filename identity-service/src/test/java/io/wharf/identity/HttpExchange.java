@@ -1,0 +1,34 @@
+package io.wharf.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Real-HTTP plumbing of identity's API tests: send a request, read status, headers and JSON body. */
+public final class HttpExchange {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private HttpExchange() {
+    }
+
+    /** What came back; {@code body} is null unless the response is non-empty JSON. */
+    public record Answer(int status, HttpResponse<String> raw, JsonNode body) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    public static Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            boolean json = r.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Answer(r.statusCode(), r, json && !r.body().isEmpty() ? JSON.readTree(r.body()) : null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
