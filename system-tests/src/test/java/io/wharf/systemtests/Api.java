@@ -26,6 +26,10 @@ final class Api {
         return send(request(path, headers).GET());
     }
 
+    Reply delete(String path, Map<String, String> headers) {
+        return send(request(path, headers).DELETE());
+    }
+
     Reply post(String path, Object body, Map<String, String> headers) {
         try {
             String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);

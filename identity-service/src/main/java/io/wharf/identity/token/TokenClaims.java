@@ -8,6 +8,7 @@ final class TokenClaims {
     static final String TYPE = "typ";
     static final String NAME = "name";
     static final String SESSION = "session";
+    static final String PAT = "pat";
 
     private TokenClaims() {
     }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ public class TokenIssuer {
     }
 
     public String issue(SessionToken session) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(new JWTClaimsSet.Builder()
                 .issuer(TokenClaims.ISSUER)
                 .subject(session.userId())
                 .claim(TokenClaims.EMAIL, session.email())
@@ -29,7 +30,30 @@ public class TokenIssuer {
                 .jwtID(session.window().id())
                 .issueTime(Date.from(session.window().issuedAt()))
                 .expirationTime(Date.from(session.window().expiresAt()))
-                .build();
+                .build());
+    }
+
+    /**
+     * A personal access token: acts as the user until it expires ({@code expiresAt} null = never, so
+     * no {@code exp} claim) or is deleted (its {@code jti} = the token id enters the revocation set).
+     */
+    public String issuePersonalAccessToken(String tokenId, String userId, String email, String name,
+                                           Instant issuedAt, Instant expiresAt) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(TokenClaims.ISSUER)
+                .subject(userId)
+                .claim(TokenClaims.EMAIL, email)
+                .claim(TokenClaims.TYPE, TokenClaims.PAT)
+                .claim(TokenClaims.NAME, name)
+                .jwtID(tokenId)
+                .issueTime(Date.from(issuedAt));
+        if (expiresAt != null) {
+            claims.expirationTime(Date.from(expiresAt));
+        }
+        return sign(claims.build());
+    }
+
+    private String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                     .keyID(keys.signingKey().getKeyID()).type(JOSEObjectType.JWT).build(), claims);

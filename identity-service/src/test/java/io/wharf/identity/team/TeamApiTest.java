@@ -1,7 +1,5 @@
 package io.wharf.identity.team;
 
-import io.wharf.identity.HttpExchange;
-import io.wharf.identity.HttpExchange.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +15,8 @@ import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessKafka;
 import io.wharf.common.test.TopicReader;
+import io.wharf.identity.HttpExchange;
+import io.wharf.identity.HttpExchange.Answer;
 import io.wharf.identity.IdentityTestInfrastructure;
 import io.wharf.identity.config.ViewWait;
 import io.wharf.identity.team.api.AddTeamMemberCommand;

@@ -1,7 +1,5 @@
 package io.wharf.identity.user.command;
 
-import io.wharf.identity.HttpExchange;
-import io.wharf.identity.HttpExchange.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,8 @@ import io.wharf.common.events.identity.SessionRevokedEvent;
 import io.wharf.common.metadata.ActorType;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.HttpExchange;
+import io.wharf.identity.HttpExchange.Answer;
 import io.wharf.identity.IdentityTestInfrastructure;
 import io.wharf.identity.token.TokenVerifier;
 import io.wharf.identity.token.VerifiedToken;

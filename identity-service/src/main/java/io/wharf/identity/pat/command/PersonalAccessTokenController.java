@@ -1,0 +1,102 @@
+package io.wharf.identity.pat.command;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wharf.common.error.ForbiddenScopeException;
+import io.wharf.common.metadata.ActorType;
+import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.config.ViewWait;
+import io.wharf.identity.pat.api.CreatePersonalAccessTokenCommand;
+import io.wharf.identity.pat.api.CreatedPersonalAccessTokenResponse;
+import io.wharf.identity.pat.api.FindPersonalAccessTokenViewVersionQuery;
+import io.wharf.identity.pat.api.RevokePersonalAccessTokenCommand;
+import io.wharf.identity.token.TokenIssuer;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Personal access tokens (SPEC §2, seed 003 plus the DELETE of SPEC §1.3). The token is signed here
+ * and shown once; the store, the events and the views only know its id, name and expiry.
+ */
+@RestController
+@RequestMapping("/api/tokens")
+@Tag(name = "tokens", description = "Personal access tokens")
+class PersonalAccessTokenController {
+
+    private final CommandGateway commands;
+    private final TokenNameLookup names;
+    private final TokenIssuer issuer;
+    private final ViewWait views;
+    private final Clock clock;
+
+    PersonalAccessTokenController(CommandGateway commands, TokenNameLookup names, TokenIssuer issuer, ViewWait views,
+                                  Clock clock) {
+        this.commands = commands;
+        this.names = names;
+        this.issuer = issuer;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a personal access token", description = "The token is in this answer only.")
+    @ApiResponse(responseCode = "201", description = "Created; `token` is shown once")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR: name 1-70, expirationInDays 0-3650")
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the caller has a token of that name")
+    ResponseEntity<CreatedPersonalAccessTokenResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
+            @Valid @RequestBody CreateTokenRequest request) {
+        String userId = userOf(caller);
+        String tokenId = UUID.randomUUID().toString();
+        String name = request.name().trim();
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
+        Instant expiresAt = request.expirationInDays() == 0 ? null
+                : createdAt.plus(Duration.ofDays(request.expirationInDays()));
+        names.claim(userId, name, tokenId);
+        try {
+            commands.sendAndWait(new CreatePersonalAccessTokenCommand(tokenId, userId, name, createdAt, expiresAt));
+        } catch (RuntimeException refused) {
+            names.release(tokenId);
+            throw refused;
+        }
+        views.awaitView(tokenId, new FindPersonalAccessTokenViewVersionQuery(tokenId));
+        String token = issuer.issuePersonalAccessToken(tokenId, userId, caller.email(), name, createdAt, expiresAt);
+        return ResponseEntity.created(URI.create("/api/tokens/" + tokenId))
+                .body(new CreatedPersonalAccessTokenResponse(tokenId, name, expiresAt, createdAt, token));
+    }
+
+    @DeleteMapping("/{tokenId}")
+    @Operation(summary = "Delete (revoke) a personal access token",
+            description = "Refused on every gateway within seconds.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such token of the caller")
+    ResponseEntity<Void> delete(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable UUID tokenId) {
+        String userId = userOf(caller);
+        commands.sendAndWait(new RevokePersonalAccessTokenCommand(tokenId.toString(), userId, clock.instant()));
+        names.release(tokenId.toString());
+        views.awaitView(tokenId.toString(), new FindPersonalAccessTokenViewVersionQuery(tokenId.toString()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Tokens act for a user; a deployment token has no user to act for. */
+    static String userOf(WharfPrincipal caller) {
+        if (caller.userId() == null || caller.actorType() == ActorType.DEPLOYMENT_TOKEN) {
+            throw new ForbiddenScopeException("This credential cannot manage personal access tokens.");
+        }
+        return caller.userId();
+    }
+}

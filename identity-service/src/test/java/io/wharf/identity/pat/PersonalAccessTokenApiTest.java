@@ -1,0 +1,173 @@
+package io.wharf.identity.pat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.wharf.common.events.identity.PersonalAccessTokenRevokedEvent;
+import io.wharf.common.metadata.ActorType;
+import io.wharf.common.security.InternalAssertion;
+import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.HttpExchange;
+import io.wharf.identity.HttpExchange.Answer;
+import io.wharf.identity.IdentityTestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code /api/tokens} over real HTTP on the real command path: shapes and codes of seed 003, the
+ * secret shown once and never stored, names unique per user, and no existence oracle across users.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.banner-mode=off")
+class PersonalAccessTokenApiTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        IdentityTestInfrastructure.properties(registry, PersonalAccessTokenApiTest.class);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+
+    private final InternalAssertion assertions = new InternalAssertion(IdentityTestInfrastructure.SECRET, 30,
+            Clock.systemUTC());
+
+    @Test
+    void createShowsTheTokenOnceAndListsNeverShowIt() throws Exception {
+        String ada = UUID.randomUUID().toString();
+        Answer created = call("POST", "/api/tokens", "{\"name\":\"ci pipeline\",\"expirationInDays\":30}", ada);
+
+        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        assertThat(created.header("Location")).isEqualTo("/api/tokens/" + id);
+        assertThat(created.body().get("name").asText()).isEqualTo("ci pipeline");
+        assertThat(Duration.between(java.time.Instant.parse(created.body().get("createdAt").asText()),
+                java.time.Instant.parse(created.body().get("expiresAt").asText()))).isEqualTo(Duration.ofDays(30));
+        SignedJWT jwt = SignedJWT.parse(created.body().get("token").asText());
+        assertThat(jwt.getJWTClaimsSet().getJWTID()).isEqualTo(id);
+        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(ada);
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("typ")).isEqualTo("pat");
+
+        Answer list = call("GET", "/api/tokens", null, ada);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).hasSize(1);
+        assertThat(list.body().get(0).has("token")).isFalse();
+        Answer one = call("GET", "/api/tokens/" + id, null, ada);
+        assertThat(one.body().get("name").asText()).isEqualTo("ci pipeline");
+        assertThat(one.body().has("token")).isFalse();
+
+        String stored = eventStore.readEvents(id).asStream().map(DomainEventMessage::getPayload).toList().toString();
+        assertThat(stored).doesNotContain(created.body().get("token").asText());
+    }
+
+    @Test
+    void zeroDaysIsATokenThatNeverExpires() throws Exception {
+        Answer created = call("POST", "/api/tokens", "{\"name\":\"forever\",\"expirationInDays\":0}",
+                UUID.randomUUID().toString());
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("expiresAt").isNull()).isTrue();
+        assertThat(SignedJWT.parse(created.body().get("token").asText()).getJWTClaimsSet().getExpirationTime()).isNull();
+    }
+
+    @Test
+    void namesAreUniquePerUserOnly() {
+        String ada = UUID.randomUUID().toString();
+        String bob = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Deploy\",\"expirationInDays\":1}";
+        assertThat(call("POST", "/api/tokens", body, ada).status()).isEqualTo(201);
+
+        Answer again = call("POST", "/api/tokens", "{\"name\":\" deploy \",\"expirationInDays\":1}", ada);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("code").asText()).isEqualTo("CONFLICT");
+        assertThat(again.body().get("field").asText()).isEqualTo("name");
+
+        assertThat(call("POST", "/api/tokens", body, bob).status()).isEqualTo(201);
+    }
+
+    @Test
+    void badInputIsRefusedWithTheField() {
+        String ada = UUID.randomUUID().toString();
+        assertField(call("POST", "/api/tokens", "{\"name\":\"x\",\"expirationInDays\":-1}", ada), "expirationInDays");
+        assertField(call("POST", "/api/tokens", "{\"name\":\"\",\"expirationInDays\":1}", ada), "name");
+        assertField(call("POST", "/api/tokens", "{\"name\":\"" + "n".repeat(71) + "\",\"expirationInDays\":1}", ada), "name");
+        assertField(call("POST", "/api/tokens", "{\"name\":\"x\"}", ada), "expirationInDays");
+        assertField(call("POST", "/api/tokens", "{\"name\":\"x\",\"expirationInDays\":1,\"scope\":\"all\"}", ada), "scope");
+        assertThat(call("GET", "/api/tokens", null, ada).body()).isEmpty();
+    }
+
+    @Test
+    void anotherUsersTokenIsNotFoundAndCannotBeDeleted() {
+        String ada = UUID.randomUUID().toString();
+        String eve = UUID.randomUUID().toString();
+        String id = call("POST", "/api/tokens", "{\"name\":\"mine\",\"expirationInDays\":1}", ada).body().get("id").asText();
+
+        assertThat(call("GET", "/api/tokens/" + id, null, eve).status()).isEqualTo(404);
+        Answer delete = call("DELETE", "/api/tokens/" + id, null, eve);
+        assertThat(delete.status()).isEqualTo(404);
+        assertThat(delete.body().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(call("GET", "/api/tokens/" + id, null, ada).status()).isEqualTo(200);
+    }
+
+    @Test
+    void deleteRevokesFreesTheNameAndIsFinal() {
+        String ada = UUID.randomUUID().toString();
+        String id = call("POST", "/api/tokens", "{\"name\":\"old\",\"expirationInDays\":7}", ada).body().get("id").asText();
+
+        assertThat(call("DELETE", "/api/tokens/" + id, null, ada).status()).isEqualTo(204);
+
+        assertThat(call("GET", "/api/tokens/" + id, null, ada).status()).isEqualTo(404);
+        assertThat(call("DELETE", "/api/tokens/" + id, null, ada).status()).isEqualTo(404);
+        Object revoked = eventStore.readEvents(id).asStream().reduce((a, b) -> b).orElseThrow().getPayload();
+        assertThat(revoked).isInstanceOf(PersonalAccessTokenRevokedEvent.class);
+        assertThat(((PersonalAccessTokenRevokedEvent) revoked).tokenId()).isEqualTo(id);
+        assertThat(call("POST", "/api/tokens", "{\"name\":\"old\",\"expirationInDays\":7}", ada).status()).isEqualTo(201);
+    }
+
+    @Test
+    void needsACallerWhoIsAUser() {
+        assertThat(call("GET", "/api/tokens", null, null).status()).isEqualTo(401);
+        HttpRequest.Builder asDeploymentToken = request("/api/tokens").header(InternalAssertion.HEADER,
+                assertions.sign(new WharfPrincipal(null, null, WharfPrincipal.DEPLOYMENT, "jti-d", "ci",
+                        ActorType.DEPLOYMENT_TOKEN), "req_test"));
+        Answer refused = HttpExchange.send(asDeploymentToken.header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\",\"expirationInDays\":1}")));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("code").asText()).isEqualTo("FORBIDDEN_SCOPE");
+    }
+
+    private static void assertField(Answer answer, String field) {
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(400);
+        assertThat(answer.body().get("code").asText()).isEqualTo("VALIDATION_ERROR");
+        assertThat(answer.body().get("field").asText()).isEqualTo(field);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    private Answer call(String method, String path, String json, String userId) {
+        HttpRequest.Builder builder = request(path);
+        if (userId != null) {
+            builder.header(InternalAssertion.HEADER, assertions.sign(new WharfPrincipal(userId, userId + "@example.com",
+                    WharfPrincipal.SESSION, UUID.randomUUID().toString(), null, ActorType.USER), "req_test"));
+        }
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return HttpExchange.send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
+    }
+}
