@@ -115,6 +115,7 @@ class AuthenticationFilter implements WebFilter {
     }
 
     private ServerWebExchange withPrincipal(ServerWebExchange exchange, WharfPrincipal principal) {
+        exchange.getAttributes().put(Principals.ATTRIBUTE, principal);
         String signed = assertion.sign(principal, RequestIds.of(exchange));
         return exchange.mutate().request(r -> r.headers(h -> h.set(InternalAssertion.HEADER, signed))).build();
     }

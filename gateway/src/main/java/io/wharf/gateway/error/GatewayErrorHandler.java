@@ -58,7 +58,9 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         String requestId = RequestIds.of(exchange);
         Outcome outcome = classify(exchange, error);
         log(exchange, requestId, outcome, error);
-        Long retryAfter = outcome.code() == ErrorCode.SERVICE_UNAVAILABLE ? retryAfterSeconds : null;
+        Long retryAfter = error instanceof GatewayException own && own.retryAfterSeconds() != null
+                ? own.retryAfterSeconds()
+                : outcome.code() == ErrorCode.SERVICE_UNAVAILABLE ? Long.valueOf(retryAfterSeconds) : null;
         ErrorResponse body = new ErrorResponse(outcome.code(), outcome.message(), null, outcome.hint(), requestId, retryAfter);
 
         response.setStatusCode(outcome.status());

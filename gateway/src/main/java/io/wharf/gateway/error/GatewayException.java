@@ -12,12 +12,24 @@ public class GatewayException extends RuntimeException {
     private final ErrorCode code;
     private final HttpStatus status;
     private final String hint;
+    private final Long retryAfterSeconds;
 
     public GatewayException(ErrorCode code, HttpStatus status, String message, String hint) {
+        this(code, status, message, hint, null);
+    }
+
+    private GatewayException(ErrorCode code, HttpStatus status, String message, String hint, Long retryAfterSeconds) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.hint = hint;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 RATE_LIMITED (SPEC §1.5): the client may try again after {@code retryAfterSeconds} (≥ 1). */
+    public static GatewayException rateLimited(long retryAfterSeconds) {
+        return new GatewayException(ErrorCode.RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS, "Too many requests.",
+                "Slow down and retry after the number of seconds in Retry-After.", Math.max(1, retryAfterSeconds));
     }
 
     public static GatewayException unauthorized(String message) {
@@ -40,5 +52,10 @@ public class GatewayException extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /** Seconds the client should wait, when this error says so itself (else null). */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

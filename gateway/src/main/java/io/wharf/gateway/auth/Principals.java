@@ -1,0 +1,18 @@
+package io.wharf.gateway.auth;
+
+import io.wharf.common.security.WharfPrincipal;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The caller the gateway authenticated for an exchange, for the filters after authentication. */
+public final class Principals {
+
+    static final String ATTRIBUTE = Principals.class.getName();
+
+    private Principals() {
+    }
+
+    /** Null for an anonymous request. */
+    public static WharfPrincipal of(ServerWebExchange exchange) {
+        return exchange.getAttribute(ATTRIBUTE);
+    }
+}

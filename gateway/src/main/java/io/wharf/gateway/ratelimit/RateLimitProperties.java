@@ -1,0 +1,30 @@
+package io.wharf.gateway.ratelimit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * SPEC §1.5: per credential, a burst window of one second and a steady window of one minute, with
+ * separate budgets for mutating requests and reads. All numbers are configuration (the defaults,
+ * 10/s + 150/min mutating and 75/s + 700/min reads, are in application.yml).
+ */
+@ConfigurationProperties("wharf.gateway.rate-limit")
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        Budget mutating,
+        Budget read) {
+
+    /** Requests allowed per second ({@code burst}) and per minute ({@code steady}). */
+    public record Budget(int burst, int steady) {
+        public Budget {
+            if (burst < 1 || steady < 1) {
+                throw new IllegalArgumentException("rate limits must be at least 1");
+            }
+        }
+
+        /** {@code RateLimit-Policy} of RFC draft "RateLimit header fields", as SPEC §1.5 spells it. */
+        String policy() {
+            return "\"burst\";q=" + burst + ";w=1, \"steady\";q=" + steady + ";w=60";
+        }
+    }
+}

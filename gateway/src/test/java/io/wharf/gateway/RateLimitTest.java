@@ -1,0 +1,76 @@
+package io.wharf.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wharf.gateway.support.DefaultGatewayTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §1.5 through the running gateway, with the SPEC's numbers (10/s mutating, 75/s reads). */
+class RateLimitTest extends DefaultGatewayTest {
+
+    private static final String ROUTE = "/api/acme/projects";
+
+    @Test
+    void everyLimitedResponseCarriesThePolicyAndWhatIsLeft() {
+        HttpResponse<String> response = get(ROUTE, INFRA.tokens.session());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("RateLimit-Policy"))
+                .contains("\"burst\";q=75;w=1, \"steady\";q=700;w=60");
+        assertThat(response.headers().firstValue("RateLimit").orElseThrow()).matches("\"steady\";r=699;t=\\d+");
+        assertThat(response.headers().firstValue("X-RateLimit-Limit")).contains("700");
+        assertThat(response.headers().firstValue("X-RateLimit-Remaining")).contains("699");
+        assertThat(response.headers().firstValue("X-RateLimit-Reset")).isPresent();
+    }
+
+    @Test
+    void aBurstOfMutatingRequestsIsCutAtTenPerSecond() throws Exception {
+        String token = INFRA.tokens.session();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            responses.add(post(token));
+        }
+
+        // Windows are whole seconds: 25 quick requests span at most two, so at most 20 get through
+        // and the first ten always do.
+        assertThat(responses.subList(0, 10)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        assertThat(responses.stream().filter(r -> r.statusCode() == 200).count()).isLessThanOrEqualTo(20);
+        HttpResponse<String> refused = responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong).orElseThrow()).isGreaterThanOrEqualTo(1);
+        assertThat(refused.headers().firstValue("RateLimit-Policy"))
+                .contains("\"burst\";q=10;w=1, \"steady\";q=150;w=60");
+        JsonNode error = json(refused);
+        assertThat(error.get("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(error.get("retryAfter").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(error.get("requestId").asText()).isEqualTo(refused.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void readsHaveTheirOwnBudgetAndOtherCredentialsTheirs() {
+        String token = INFRA.tokens.session();
+        for (int i = 0; i < 25; i++) {
+            post(token);
+        }
+        assertThat(get(ROUTE, token).statusCode()).isEqualTo(200);
+        assertThat(post(INFRA.tokens.session()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthIsExempt() {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> health = get("/api/health", null);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("RateLimit-Policy")).isEmpty();
+        }
+    }
+
+    private HttpResponse<String> post(String token) {
+        return send(request(ROUTE).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+    }
+}

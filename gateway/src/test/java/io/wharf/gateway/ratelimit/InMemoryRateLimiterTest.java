@@ -1,0 +1,83 @@
+package io.wharf.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class InMemoryRateLimiterTest {
+
+    private static final RateLimitProperties.Budget MUTATING = new RateLimitProperties.Budget(10, 150);
+    private static final long T0 = 1_800_000_000_000L; // a whole minute: 30,000,000 minutes since the epoch
+
+    private final InMemoryRateLimiter limiter = new InMemoryRateLimiter();
+
+    @Test
+    void theEleventhRequestInOneSecondIsRefusedUntilTheNextSecond() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.take("k", MUTATING, T0 + i).allowed()).isTrue();
+        }
+        RateLimiter.Decision refused = limiter.take("k", MUTATING, T0 + 400);
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+        assertThat(refused.steadyRemaining()).isEqualTo(140);
+        assertThat(limiter.take("k", MUTATING, T0 + 1_000).allowed()).isTrue();
+    }
+
+    @Test
+    void theSteadyWindowCapsAMinuteAndSaysWhenItResets() {
+        long now = T0;
+        for (int i = 0; i < 150; i++) {
+            now = T0 + (i / 10) * 1_000L; // ten per second: never over the burst
+            assertThat(limiter.take("k", MUTATING, now).allowed()).as("request " + i).isTrue();
+        }
+        RateLimiter.Decision refused = limiter.take("k", MUTATING, T0 + 15_500);
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.steadyRemaining()).isZero();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(45); // 44.5 s left in the minute, rounded up
+        assertThat(limiter.take("k", MUTATING, T0 + 60_000).allowed()).isTrue();
+    }
+
+    @Test
+    void remainingAndResetCountDownWithinTheMinute() {
+        RateLimiter.Decision first = limiter.take("k", MUTATING, T0 + 20_000);
+        RateLimiter.Decision second = limiter.take("k", MUTATING, T0 + 20_001);
+
+        assertThat(first.steadyRemaining()).isEqualTo(149);
+        assertThat(second.steadyRemaining()).isEqualTo(148);
+        assertThat(second.steadyResetSeconds()).isEqualTo(40);
+    }
+
+    @Test
+    void aRefusedRequestTakesNothingAndKeysAreIndependent() {
+        for (int i = 0; i < 10; i++) {
+            limiter.take("a", MUTATING, T0);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.take("a", MUTATING, T0).allowed()).isFalse();
+        }
+        assertThat(limiter.take("b", MUTATING, T0).allowed()).isTrue();
+        assertThat(limiter.take("a", MUTATING, T0 + 1_000).steadyRemaining()).isEqualTo(139);
+    }
+
+    @Test
+    void concurrentRequestsNeverExceedTheBudget() throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    if (limiter.take("k", MUTATING, T0).allowed()) {
+                        allowed.incrementAndGet();
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(allowed.get()).isEqualTo(10);
+    }
+}
