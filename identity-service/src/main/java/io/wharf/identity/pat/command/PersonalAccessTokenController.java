@@ -4,9 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wharf.common.error.ForbiddenScopeException;
-import io.wharf.common.metadata.ActorType;
 import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.config.Callers;
 import io.wharf.identity.config.ViewWait;
 import io.wharf.identity.pat.api.CreatePersonalAccessTokenCommand;
 import io.wharf.identity.pat.api.CreatedPersonalAccessTokenResponse;
@@ -38,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "tokens", description = "Personal access tokens")
 class PersonalAccessTokenController {
 
+    private static final String REFUSAL = "This credential cannot manage personal access tokens.";
+
     private final CommandGateway commands;
     private final TokenNameLookup names;
     private final TokenIssuer issuer;
@@ -60,7 +61,7 @@ class PersonalAccessTokenController {
     @ApiResponse(responseCode = "409", description = "CONFLICT: the caller has a token of that name")
     ResponseEntity<CreatedPersonalAccessTokenResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
             @Valid @RequestBody CreateTokenRequest request) {
-        String userId = userOf(caller);
+        String userId = Callers.userOf(caller, REFUSAL);
         String tokenId = UUID.randomUUID().toString();
         String name = request.name().trim();
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
@@ -85,18 +86,10 @@ class PersonalAccessTokenController {
     @ApiResponse(responseCode = "204", description = "Revoked")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such token of the caller")
     ResponseEntity<Void> delete(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable UUID tokenId) {
-        String userId = userOf(caller);
+        String userId = Callers.userOf(caller, REFUSAL);
         commands.sendAndWait(new RevokePersonalAccessTokenCommand(tokenId.toString(), userId, clock.instant()));
         names.release(tokenId.toString());
         views.awaitView(tokenId.toString(), new FindPersonalAccessTokenViewVersionQuery(tokenId.toString()));
         return ResponseEntity.noContent().build();
-    }
-
-    /** Tokens act for a user; a deployment token has no user to act for. */
-    static String userOf(WharfPrincipal caller) {
-        if (caller.userId() == null || caller.actorType() == ActorType.DEPLOYMENT_TOKEN) {
-            throw new ForbiddenScopeException("This credential cannot manage personal access tokens.");
-        }
-        return caller.userId();
     }
 }

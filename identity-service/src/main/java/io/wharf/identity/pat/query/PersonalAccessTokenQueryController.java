@@ -3,10 +3,9 @@ package io.wharf.identity.pat.query;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.NotFoundException;
-import io.wharf.common.metadata.ActorType;
 import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.config.Callers;
 import io.wharf.identity.pat.api.PersonalAccessTokenResponse;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "tokens")
 class PersonalAccessTokenQueryController {
 
+    private static final String REFUSAL = "This credential has no personal access tokens.";
+
     private final PersonalAccessTokenViews views;
 
     PersonalAccessTokenQueryController(PersonalAccessTokenViews views) {
@@ -30,20 +31,13 @@ class PersonalAccessTokenQueryController {
     @GetMapping
     @Operation(summary = "List the caller's personal access tokens", description = "Newest first.")
     List<PersonalAccessTokenResponse> list(@Parameter(hidden = true) WharfPrincipal caller) {
-        return views.ofUser(userOf(caller));
+        return views.ofUser(Callers.userOf(caller, REFUSAL));
     }
 
     @GetMapping("/{tokenId}")
     @Operation(summary = "One of the caller's personal access tokens")
     PersonalAccessTokenResponse get(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable UUID tokenId) {
-        return views.find(userOf(caller), tokenId.toString())
+        return views.find(Callers.userOf(caller, REFUSAL), tokenId.toString())
                 .orElseThrow(() -> new NotFoundException("Token not found.", "tokenId", null));
-    }
-
-    private static String userOf(WharfPrincipal caller) {
-        if (caller.userId() == null || caller.actorType() == ActorType.DEPLOYMENT_TOKEN) {
-            throw new ForbiddenScopeException("This credential has no personal access tokens.");
-        }
-        return caller.userId();
     }
 }
