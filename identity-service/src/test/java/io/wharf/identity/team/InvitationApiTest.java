@@ -19,6 +19,7 @@ import io.wharf.identity.HttpExchange;
 import io.wharf.identity.HttpExchange.Answer;
 import io.wharf.identity.IdentityTestInfrastructure;
 import io.wharf.identity.config.IdentityConfig;
+import io.wharf.identity.mail.MailOutbox;
 import io.wharf.identity.mail.Smtp;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -112,6 +113,8 @@ class InvitationApiTest {
     EventStore eventStore;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    MailOutbox outbox;
 
     /** Signed with the service's (movable) clock, so principals stay valid when time moves. */
     private final InternalAssertion assertions = new InternalAssertion(IdentityTestInfrastructure.SECRET, 30, CLOCK);
@@ -485,6 +488,11 @@ class InvitationApiTest {
             assertThat(answer.status()).as(answer.raw().body()).isEqualTo(201);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             assertThat(usersOf(team, ada).get(email).path("status").asText()).isEqualTo("pending");
+            String mailId = eventStore.readEvents(team).asStream()
+                    .filter(e -> e.getPayload() instanceof TeamMemberInvitedEvent).findFirst().orElseThrow()
+                    .getIdentifier();
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox.attempts(mailId) >= 2);
+            assertThat(outbox.status(mailId)).as("still waiting to be sent").contains("pending");
         } finally {
             smtp = Smtp.start(SMTP_PORT);
         }
