@@ -255,8 +255,10 @@ class Team {
         String normalized = TeamRules.normalizeEmail(email);
         boolean own = userId != null && normalized != null
                 && directory.findUserId(normalized).filter(userId::equals).isPresent();
-        return invitationOf(normalized).filter(i -> own)
-                .orElseThrow(() -> new NotFoundException(INVITATION_NOT_FOUND));
+        if (!own) {
+            throw new NotFoundException(INVITATION_NOT_FOUND);
+        }
+        return invitationOf(normalized).orElseThrow(() -> new NotFoundException(INVITATION_NOT_FOUND));
     }
 
     private Optional<Invitation> invitationOf(String email) {
