@@ -34,6 +34,8 @@ public final class ServiceWiring {
     static final String JWKS_PATH = "/api/auth/jwks";
     /** node-service's gRPC port for agents (conventions: 9090). */
     static final String NODE_GRPC_PORT = "wharf.node.grpc-port";
+    /** The public base URL of identity's invitation links (identity-service's {@code wharf.mail.public-url}). */
+    static final String PUBLIC_URL_ENV = "WHARF_PUBLIC_URL";
 
     private ServiceWiring() {
     }
@@ -98,6 +100,19 @@ public final class ServiceWiring {
         // The gateway reads its port from WHARF_PORT; the command line wins anyway.
         env.put("SERVER_PORT", Integer.toString(port));
         return env;
+    }
+
+    /**
+     * identity-service's accept links in invitation e-mails start with {@code WHARF_PUBLIC_URL}; the
+     * launcher points it at the gateway it starts (WHARF_PORT may move it off 8080), unless the
+     * operator set it (then the launcher's own environment, which every child inherits, keeps it).
+     */
+    public static Map<String, String> identityEnvironment(int gatewayPort, Map<String, String> launcherEnvironment) {
+        String configured = launcherEnvironment.get(PUBLIC_URL_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return Map.of();
+        }
+        return Map.of(PUBLIC_URL_ENV, "http://localhost:" + gatewayPort);
     }
 
     private static String jsonEscape(String s) {

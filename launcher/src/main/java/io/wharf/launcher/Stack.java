@@ -388,7 +388,11 @@ public final class Stack implements AutoCloseable {
                 if (k > 1) {
                     cmd.addAll(config.extraArgs(name));
                 }
-                specs.add(new PartSpec(name, cmd, ServiceWiring.environment(port, infra),
+                Map<String, String> environment = new LinkedHashMap<>(ServiceWiring.environment(port, infra));
+                if (service.equals(Services.IDENTITY)) {
+                    environment.putAll(ServiceWiring.identityEnvironment(config.ports().gateway(), System.getenv()));
+                }
+                specs.add(new PartSpec(name, cmd, environment,
                         "http://127.0.0.1:" + port + HEALTH_PATH, config.healthTimeout()));
             }
         }

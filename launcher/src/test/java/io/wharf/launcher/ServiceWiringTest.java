@@ -46,6 +46,14 @@ class ServiceWiringTest {
     }
 
     @Test
+    void identityLinksPointAtTheGatewayUnlessThePublicUrlIsSet() {
+        assertThat(ServiceWiring.identityEnvironment(9000, Map.of()))
+                .isEqualTo(Map.of("WHARF_PUBLIC_URL", "http://localhost:9000"));
+        assertThat(ServiceWiring.identityEnvironment(9000, Map.of("WHARF_PUBLIC_URL", "https://wharf.example.com")))
+                .isEmpty();
+    }
+
+    @Test
     void gatewayGetsEveryServiceUrlAndAllReplicasOfAScaledOne() {
         Map<String, List<String>> urls = new LinkedHashMap<>();
         urls.put(Services.IDENTITY, List.of("http://127.0.0.1:8081", "http://127.0.0.1:8181"));

@@ -3,6 +3,8 @@ package io.wharf.identity.config;
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
@@ -31,6 +33,8 @@ public class IdentityConfig {
     public static final String TEAM_VIEWS_GROUP = "team-views";
     /** User names, e-mails and last logins shown in team member lists. */
     public static final String USER_VIEWS_GROUP = "user-views";
+    /** Invitation e-mails (a side effect): starts at the head of the store, never replays. */
+    public static final String INVITATION_MAIL_GROUP = "invitation-mail";
 
     @Bean
     @ConditionalOnMissingBean
@@ -49,6 +53,11 @@ public class IdentityConfig {
         // for a login right after), so it cannot wait for a tracking processor.
         processing.registerSubscribingEventProcessor(EMAIL_LOOKUP_GROUP);
         processing.registerSubscribingEventProcessor(TEAM_NAME_LOOKUP_GROUP);
+        // A new mail processor must not mail every invitation ever made: it starts at the head of the
+        // store (its token then lives in Mongo like every other), and its handler refuses replays.
+        processing.registerTrackingEventProcessorConfiguration(INVITATION_MAIL_GROUP,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
         // The view groups (TEAM_VIEWS_GROUP, USER_VIEWS_GROUP) are tracking processors (Axon's default,
         // tokens in Mongo): command endpoints wait for them with ViewWait (read-your-writes).
     }

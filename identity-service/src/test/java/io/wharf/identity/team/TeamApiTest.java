@@ -486,6 +486,10 @@ class TeamApiTest {
             stranger | DELETE | leave  |        | -                    | 404
             user     | GET    | team   |        | -                    | 200
             stranger | GET    | team   |        | -                    | 404
+            owner    | POST   | invite |        | -                    | 201
+            admin    | POST   | invite |        | -                    | 201
+            user     | POST   | invite |        | -                    | 403
+            stranger | POST   | invite |        | -                    | 404
             """)
     void roleMatrix(String actor, String method, String route, String target, String body, int expected) {
         Map<String, Person> people = new HashMap<>();
@@ -503,10 +507,14 @@ class TeamApiTest {
             case "role" -> "/api/teams/" + team + "/users/" + people.get(target).id() + "/role";
             case "member" -> "/api/teams/" + team + "/users/" + people.get(target).id();
             case "leave" -> "/api/teams/" + team + "/users/leave";
+            case "invite" -> "/api/teams/" + team + "/users";
             default -> throw new IllegalArgumentException(route);
         };
-        String json = route.equals("rename") ? "{\"name\":\"%s\",\"slug\":\"%s\"}".formatted(unique("R "), unique("r-"))
-                : body;
+        String json = switch (route) {
+            case "rename" -> "{\"name\":\"%s\",\"slug\":\"%s\"}".formatted(unique("R "), unique("r-"));
+            case "invite" -> "{\"email\":\"%s@example.com\",\"firstName\":\"New\"}".formatted(unique("new-"));
+            default -> body;
+        };
         Answer answer = call(method, path, json, people.get(actor));
 
         assertThat(answer.status()).as(answer.raw().body()).isEqualTo(expected);

@@ -70,7 +70,7 @@ class TeamController {
             @Valid @RequestBody TeamRequest request) {
         String teamId = UUID.randomUUID().toString();
         send(teamId, new CreateTeamCommand(teamId, request.name(), request.slug(), userId(caller), clock.instant()));
-        TeamResponse body = queries.query(new FindTeamQuery(teamId), ResponseTypes.instanceOf(TeamResponse.class))
+        TeamResponse body = queries.query(new FindTeamQuery(teamId, clock.instant()), ResponseTypes.instanceOf(TeamResponse.class))
                 .join();
         return ResponseEntity.created(URI.create("/api/teams/" + teamId)).body(body);
     }

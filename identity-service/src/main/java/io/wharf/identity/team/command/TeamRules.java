@@ -2,6 +2,7 @@ package io.wharf.identity.team.command;
 
 import io.wharf.common.error.ValidationException;
 import io.wharf.common.events.identity.TeamRole;
+import io.wharf.identity.user.api.EmailAddresses;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,31 @@ final class TeamRules {
                     "Use 3 to 16 characters of a-z, 0-9 and '-'.");
         }
         return slug;
+    }
+
+    /** An invited address, normalised (trimmed, lower case). */
+    static String requireEmail(String email) {
+        return EmailAddresses.parse(email)
+                .orElseThrow(() -> new ValidationException("Not a valid e-mail address.", "email", null));
+    }
+
+    static String normalizeEmail(String email) {
+        return EmailAddresses.normalize(email);
+    }
+
+    /** A first or last name of an invited person: trimmed, at most 70 characters. */
+    static String requirePersonName(String value, String field, boolean required) {
+        String trimmed = value == null ? "" : value.trim();
+        if (trimmed.isEmpty()) {
+            if (required) {
+                throw new ValidationException(field + " is required.", field, null);
+            }
+            return null;
+        }
+        if (trimmed.length() > NAME_MAX) {
+            throw new ValidationException(field + " must be at most " + NAME_MAX + " characters.", field, null);
+        }
+        return trimmed;
     }
 
     static TeamRole requireRole(String role) {

@@ -14,7 +14,13 @@ import io.wharf.identity.team.api.TeamStatistics;
 import io.wharf.identity.team.api.TeamUserResponse;
 import io.wharf.identity.user.query.UserView;
 import io.wharf.identity.user.query.UserViews;
+import io.wharf.common.events.identity.TeamRole;
+import io.wharf.identity.user.api.EmailAddresses;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -33,20 +39,30 @@ class TeamQueryController {
 
     private final TeamViews teams;
     private final UserViews users;
+    private final Clock clock;
 
-    TeamQueryController(TeamViews teams, UserViews users) {
+    TeamQueryController(TeamViews teams, UserViews users, Clock clock) {
         this.teams = teams;
         this.users = users;
+        this.clock = clock;
+    }
+
+    /** An invitation as a row of users[]: role {@code user}, no login yet, the invitation's id. */
+    static TeamUserResponse invitationRow(TeamViews.InvitationView invitation, Instant now) {
+        return new TeamUserResponse(TeamRole.USER.wire(), invitation.statusAt(now), invitation.email(), null,
+                invitation.id(), invitation.name());
     }
 
     @GetMapping("/api/teams")
     @Operation(summary = "The caller's teams with statistics")
     @ApiResponse(responseCode = "200", description = "Teams")
     List<TeamResponse> list(@Parameter(hidden = true) WharfPrincipal caller) {
+        Instant now = clock.instant();
         List<String> ids = teams.membershipsOf(userId(caller)).stream()
                 .map(TeamViews.MemberView::teamId).toList();
         return teams.findAll(ids).stream()
-                .map(t -> new TeamResponse(TeamStatistics.ofUsers(teams.memberCount(t.id())), t.id(), t.name(), t.slug()))
+                .map(t -> new TeamResponse(TeamStatistics.ofUsers(teams.userCount(t.id(), now)), t.id(), t.name(),
+                        t.slug()))
                 .toList();
     }
 
@@ -62,13 +78,17 @@ class TeamQueryController {
                 .orElseThrow(() -> new NotFoundException("Team not found."));
         List<TeamViews.MemberView> members = teams.members(id);
         Map<String, UserView> known = users.findAll(members.stream().map(TeamViews.MemberView::userId).toList());
-        List<TeamUserResponse> people = members.stream().map(m -> {
+        List<TeamUserResponse> people = new ArrayList<>(members.stream().map(m -> {
             UserView user = known.get(m.userId());
             return new TeamUserResponse(m.role().wire(), VERIFIED, user == null ? null : user.email(),
                     user == null ? null : user.lastLogin(), m.userId(), user == null ? null : user.name());
-        }).toList();
-        return new TeamDetailsResponse(TeamStatistics.ofUsers(members.size()), team.id(), team.name(), team.slug(),
-                people);
+        }).toList());
+        Instant now = clock.instant();
+        List<TeamUserResponse> invited = teams.invitations(id).stream().map(i -> invitationRow(i, now)).toList();
+        people.addAll(invited);
+        long pending = invited.stream().filter(u -> u.status().equals("pending")).count();
+        return new TeamDetailsResponse(TeamStatistics.ofUsers(members.size() + pending), team.id(), team.name(),
+                team.slug(), people);
     }
 
     @PostMapping("/api/users/me")
@@ -76,7 +96,8 @@ class TeamQueryController {
     @ApiResponse(responseCode = "200", description = "The caller")
     MeResponse me(@Parameter(hidden = true) WharfPrincipal caller) {
         String userId = userId(caller);
-        String name = users.find(userId).map(UserView::name).orElse(caller.email());
+        Optional<UserView> me = users.find(userId);
+        String name = me.map(UserView::name).orElse(caller.email());
         List<TeamViews.MemberView> memberships = teams.membershipsOf(userId);
         Map<String, TeamViews.TeamView> byId = teams.findAll(memberships.stream().map(TeamViews.MemberView::teamId)
                 .toList()).stream().collect(Collectors.toMap(TeamViews.TeamView::id, Function.identity()));
@@ -85,7 +106,18 @@ class TeamQueryController {
                     TeamViews.TeamView t = byId.get(m.teamId());
                     return new MeResponse.Team(m.role().wire(), t.id(), t.name(), t.slug());
                 }).toList();
-        return new MeResponse(new MeResponse.User(userId, name), mine, List.of());
+        String email = EmailAddresses.normalize(me.map(UserView::email).orElse(caller.email()));
+        List<MeResponse.Invitation> invitations = email == null ? List.of() : invitationsOf(email, userId);
+        return new MeResponse(new MeResponse.User(userId, name), mine, invitations);
+    }
+
+    /** The caller's invitations that can still be accepted, of teams that still exist and they are not in. */
+    private List<MeResponse.Invitation> invitationsOf(String email, String userId) {
+        List<TeamViews.InvitationView> pending = teams.pendingInvitationsOf(email, clock.instant());
+        return teams.findAll(pending.stream().map(TeamViews.InvitationView::teamId).distinct().toList()).stream()
+                .filter(t -> teams.roleOf(t.id(), userId).isEmpty())
+                .map(t -> new MeResponse.Invitation(t.id(), t.name(), t.slug()))
+                .toList();
     }
 
     /** Team reads act for a user; a deployment token has none (403 FORBIDDEN_SCOPE). */

@@ -2,6 +2,11 @@ package io.wharf.identity.team.query;
 
 import io.wharf.common.events.identity.TeamCreatedEvent;
 import io.wharf.common.events.identity.TeamDeletedEvent;
+import io.wharf.common.events.identity.TeamInvitationAcceptedEvent;
+import io.wharf.common.events.identity.TeamInvitationDeclinedEvent;
+import io.wharf.common.events.identity.TeamInvitationRenewedEvent;
+import io.wharf.common.events.identity.TeamInvitationRevokedEvent;
+import io.wharf.common.events.identity.TeamMemberInvitedEvent;
 import io.wharf.common.events.identity.TeamMemberJoinedEvent;
 import io.wharf.common.events.identity.TeamMemberLeftEvent;
 import io.wharf.common.events.identity.TeamMemberRemovedEvent;
@@ -10,10 +15,12 @@ import io.wharf.common.events.identity.TeamOwnershipTransferredEvent;
 import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.identity.config.IdentityConfig;
+import io.wharf.identity.team.api.FindTeamInvitationQuery;
 import io.wharf.identity.team.api.FindTeamQuery;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.TeamResponse;
 import io.wharf.identity.team.api.TeamStatistics;
+import io.wharf.identity.team.api.TeamUserResponse;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -85,6 +92,38 @@ class TeamViewProjection {
         views.advance(event.teamId(), sequence);
     }
 
+    @EventHandler
+    void on(TeamMemberInvitedEvent event, @SequenceNumber long sequence) {
+        String name = event.lastName() == null ? event.firstName() : event.firstName() + " " + event.lastName();
+        views.putInvitation(event.invitationId(), event.teamId(), event.email(), name, event.invitedAt(),
+                event.expiresAt());
+        views.advance(event.teamId(), sequence);
+    }
+
+    @EventHandler
+    void on(TeamInvitationRenewedEvent event, @SequenceNumber long sequence) {
+        views.renewInvitation(event.invitationId(), event.expiresAt());
+        views.advance(event.teamId(), sequence);
+    }
+
+    @EventHandler
+    void on(TeamInvitationDeclinedEvent event, @SequenceNumber long sequence) {
+        views.declineInvitation(event.invitationId());
+        views.advance(event.teamId(), sequence);
+    }
+
+    @EventHandler
+    void on(TeamInvitationAcceptedEvent event, @SequenceNumber long sequence) {
+        views.removeInvitation(event.invitationId());
+        views.advance(event.teamId(), sequence);
+    }
+
+    @EventHandler
+    void on(TeamInvitationRevokedEvent event, @SequenceNumber long sequence) {
+        views.removeInvitation(event.invitationId());
+        views.advance(event.teamId(), sequence);
+    }
+
     @QueryHandler
     Long handle(FindTeamViewVersionQuery query) {
         return views.version(query.teamId());
@@ -93,8 +132,15 @@ class TeamViewProjection {
     @QueryHandler
     TeamResponse handle(FindTeamQuery query) {
         return views.find(query.teamId())
-                .map(team -> new TeamResponse(TeamStatistics.ofUsers(views.memberCount(team.id())), team.id(),
-                        team.name(), team.slug()))
+                .map(team -> new TeamResponse(TeamStatistics.ofUsers(views.userCount(team.id(), query.now())),
+                        team.id(), team.name(), team.slug()))
+                .orElse(null);
+    }
+
+    @QueryHandler
+    TeamUserResponse handle(FindTeamInvitationQuery query) {
+        return views.invitation(query.teamId(), query.invitationId())
+                .map(i -> TeamQueryController.invitationRow(i, query.now()))
                 .orElse(null);
     }
 }

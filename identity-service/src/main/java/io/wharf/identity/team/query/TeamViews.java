@@ -18,23 +18,39 @@ import org.springframework.stereotype.Component;
 /**
  * The team read model: {@code team_views} ({@code _id} = team id, {@code name}, {@code slug},
  * {@code createdAt}, {@code deleted}, {@code version}) and {@code team_member_views} ({@code _id} = {@code teamId:userId},
- * {@code teamId}, {@code userId}, {@code role}, {@code joinedAt}).
+ * {@code teamId}, {@code userId}, {@code role}, {@code joinedAt}) and {@code team_invitation_views} ({@code _id} =
+ * invitation id, {@code teamId}, {@code email}, {@code name}, {@code declined}, {@code invitedAt}, {@code expiresAt}).
  */
 @Component
 class TeamViews {
 
     private final MongoCollection<Document> teams;
     private final MongoCollection<Document> members;
+    private final MongoCollection<Document> invitations;
 
     TeamViews(IdentityDatabase database) {
         this.teams = database.mongo().getCollection("team_views");
         this.members = database.mongo().getCollection("team_member_views");
+        this.invitations = database.mongo().getCollection("team_invitation_views");
     }
 
     record TeamView(String id, String name, String slug, Instant createdAt) {
     }
 
     record MemberView(String teamId, String userId, TeamRole role, Instant joinedAt) {
+    }
+
+    /** An invitation as stored: {@code declined} or {@code pending} (expiry is decided when read). */
+    record InvitationView(String id, String teamId, String email, String name, boolean declined, Instant invitedAt,
+                          Instant expiresAt) {
+
+        /** {@code pending|expired|declined} at {@code now}: pending until {@code expiresAt}. */
+        String statusAt(Instant now) {
+            if (declined) {
+                return "declined";
+            }
+            return now.isBefore(expiresAt) ? "pending" : "expired";
+        }
     }
 
     /** Records that the views applied the team's event {@code sequence} (never moves back). */
@@ -64,6 +80,58 @@ class TeamViews {
     void delete(String teamId) {
         teams.updateOne(Filters.eq("_id", teamId), Updates.set("deleted", true));
         members.deleteMany(Filters.eq("teamId", teamId));
+        invitations.deleteMany(Filters.eq("teamId", teamId));
+    }
+
+    /** A new invitation replaces any earlier one of the same address in the team (as in the aggregate). */
+    void putInvitation(String invitationId, String teamId, String email, String name, Instant invitedAt,
+            Instant expiresAt) {
+        invitations.deleteMany(Filters.and(Filters.eq("teamId", teamId), Filters.eq("email", email),
+                Filters.ne("_id", invitationId)));
+        invitations.updateOne(Filters.eq("_id", invitationId), Updates.combine(Updates.set("teamId", teamId),
+                        Updates.set("email", email), Updates.set("name", name), Updates.set("declined", false),
+                        Updates.set("invitedAt", Date.from(invitedAt)), Updates.set("expiresAt", Date.from(expiresAt))),
+                new UpdateOptions().upsert(true));
+    }
+
+    void renewInvitation(String invitationId, Instant expiresAt) {
+        invitations.updateOne(Filters.eq("_id", invitationId), Updates.combine(Updates.set("declined", false),
+                Updates.set("expiresAt", Date.from(expiresAt))));
+    }
+
+    void declineInvitation(String invitationId) {
+        invitations.updateOne(Filters.eq("_id", invitationId), Updates.set("declined", true));
+    }
+
+    void removeInvitation(String invitationId) {
+        invitations.deleteOne(Filters.eq("_id", invitationId));
+    }
+
+    List<InvitationView> invitations(String teamId) {
+        List<InvitationView> found = new ArrayList<>();
+        invitations.find(Filters.eq("teamId", teamId)).sort(Sorts.ascending("invitedAt"))
+                .forEach(d -> found.add(invitation(d)));
+        return found;
+    }
+
+    Optional<InvitationView> invitation(String teamId, String invitationId) {
+        return Optional.ofNullable(invitations.find(Filters.and(Filters.eq("_id", invitationId),
+                Filters.eq("teamId", teamId))).first()).map(TeamViews::invitation);
+    }
+
+    /** The invitations of an address that can still be accepted at {@code now}. */
+    List<InvitationView> pendingInvitationsOf(String email, Instant now) {
+        List<InvitationView> found = new ArrayList<>();
+        invitations.find(Filters.and(Filters.eq("email", email), Filters.eq("declined", false),
+                        Filters.gt("expiresAt", Date.from(now))))
+                .sort(Sorts.ascending("invitedAt")).forEach(d -> found.add(invitation(d)));
+        return found;
+    }
+
+    /** SPEC §2 {@code statistics.users}: members + invitations still pending at {@code now}. */
+    long userCount(String teamId, Instant now) {
+        return memberCount(teamId) + invitations.countDocuments(Filters.and(Filters.eq("teamId", teamId),
+                Filters.eq("declined", false), Filters.gt("expiresAt", Date.from(now))));
     }
 
     void putMember(String teamId, String userId, TeamRole role, Instant joinedAt) {
@@ -115,6 +183,12 @@ class TeamViews {
     private static TeamView team(Document d) {
         return new TeamView(d.getString("_id"), d.getString("name"), d.getString("slug"),
                 d.getDate("createdAt").toInstant());
+    }
+
+    private static InvitationView invitation(Document d) {
+        return new InvitationView(d.getString("_id"), d.getString("teamId"), d.getString("email"), d.getString("name"),
+                Boolean.TRUE.equals(d.getBoolean("declined")), d.getDate("invitedAt").toInstant(),
+                d.getDate("expiresAt").toInstant());
     }
 
     private static MemberView member(Document d) {

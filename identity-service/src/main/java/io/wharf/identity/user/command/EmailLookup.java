@@ -1,5 +1,6 @@
 package io.wharf.identity.user.command;
 
+import io.wharf.identity.user.api.UserDirectory;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * The write side's table of taken e-mails (normalised). Registration claims an address before the
  * user exists; the claim becomes confirmed in the unit of work that stores the user's events.
  */
-interface EmailLookup {
+interface EmailLookup extends UserDirectory {
 
     /** Claims {@code email} for {@code userId}; throws ConflictException (field {@code email}) when taken. */
     void claim(String email, String userId);
@@ -19,6 +20,7 @@ interface EmailLookup {
     void confirm(String email, String userId);
 
     /** The registered user owning {@code email}. */
+    @Override
     Optional<String> findUserId(String email);
 
     /** The entry for {@code email}, confirmed or not. */

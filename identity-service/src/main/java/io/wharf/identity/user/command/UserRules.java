@@ -1,9 +1,8 @@
 package io.wharf.identity.user.command;
 
 import io.wharf.common.error.ValidationException;
+import io.wharf.identity.user.api.EmailAddresses;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The shape rules of a user (SPEC §2 and §1.3), shared by the aggregate and the registration handler. */
 final class UserRules {
@@ -12,22 +11,18 @@ final class UserRules {
     static final int PASSWORD_MIN_BYTES = 8;
     /** bcrypt ignores everything after 72 bytes; refusing is better than silently truncating. */
     static final int PASSWORD_MAX_BYTES = 72;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]+$");
 
     private UserRules() {
     }
 
     /** Trimmed and lower-cased: the form that is stored and compared (uniqueness is case-insensitive). */
     static String normalizeEmail(String email) {
-        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+        return EmailAddresses.normalize(email);
     }
 
     static String requireEmail(String email) {
-        String normalized = normalizeEmail(email);
-        if (normalized == null || normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
-            throw new ValidationException("Not a valid e-mail address.", "email", null);
-        }
-        return normalized;
+        return EmailAddresses.parse(email)
+                .orElseThrow(() -> new ValidationException("Not a valid e-mail address.", "email", null));
     }
 
     static String requireName(String value, String field, boolean required) {

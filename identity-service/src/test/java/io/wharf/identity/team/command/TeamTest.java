@@ -23,7 +23,9 @@ import io.wharf.identity.team.api.DeleteTeamCommand;
 import io.wharf.identity.team.api.LeaveTeamCommand;
 import io.wharf.identity.team.api.RemoveMemberCommand;
 import io.wharf.identity.team.api.RenameTeamCommand;
+import io.wharf.identity.user.api.UserDirectory;
 import java.time.Instant;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +51,7 @@ class TeamTest {
         fixture = new AggregateTestFixture<>(Team.class);
         names = new InMemoryTeamNameLookup();
         fixture.registerInjectableResource(names);
+        fixture.registerInjectableResource((UserDirectory) email -> Optional.empty());
     }
 
     private static TeamCreatedEvent created() {

@@ -6,6 +6,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.wharf.common.events.identity.TeamCreatedEvent;
 import io.wharf.common.events.identity.TeamDeletedEvent;
+import io.wharf.common.events.identity.TeamInvitationAcceptedEvent;
+import io.wharf.common.events.identity.TeamInvitationDeclinedEvent;
+import io.wharf.common.events.identity.TeamInvitationRenewedEvent;
+import io.wharf.common.events.identity.TeamInvitationRevokedEvent;
+import io.wharf.common.events.identity.TeamMemberInvitedEvent;
 import io.wharf.common.events.identity.TeamMemberJoinedEvent;
 import io.wharf.common.events.identity.TeamMemberLeftEvent;
 import io.wharf.common.events.identity.TeamMemberRemovedEvent;
@@ -15,10 +20,13 @@ import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.test.InProcessMongo;
 import io.wharf.identity.config.IdentityDatabase;
+import io.wharf.identity.team.api.FindTeamInvitationQuery;
 import io.wharf.identity.team.api.FindTeamQuery;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.TeamResponse;
 import io.wharf.identity.team.api.TeamStatistics;
+import io.wharf.identity.team.api.TeamUserResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +72,7 @@ class TeamViewProjectionTest {
     void buildsTheTeamItsMembersAndStatistics() {
         applyHistory();
 
-        assertThat(projection.handle(new FindTeamQuery("t1")))
+        assertThat(projection.handle(new FindTeamQuery("t1", T)))
                 .isEqualTo(new TeamResponse(TeamStatistics.ofUsers(3), "t1", "Grey", "grey"));
         assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).isEqualTo(5L);
         assertThat(projection.handle(new FindTeamViewVersionQuery("unknown"))).isEqualTo(-1L);
@@ -83,7 +91,7 @@ class TeamViewProjectionTest {
         applyHistory();
 
         assertThat(views.members("t1")).isEqualTo(before);
-        assertThat(projection.handle(new FindTeamQuery("t1")).statistics().users()).isEqualTo(3);
+        assertThat(projection.handle(new FindTeamQuery("t1", T)).statistics().users()).isEqualTo(3);
         assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).as("never moves back").isEqualTo(5L);
     }
 
@@ -95,9 +103,89 @@ class TeamViewProjectionTest {
         assertThat(views.members("t1")).extracting(TeamViews.MemberView::userId).containsExactly("bob");
 
         projection.on(new TeamDeletedEvent("t1", "grey", T), 8);
-        assertThat(projection.handle(new FindTeamQuery("t1"))).isNull();
+        assertThat(projection.handle(new FindTeamQuery("t1", T))).isNull();
         assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).isEqualTo(8L);
         assertThat(views.membershipsOf("bob")).isEmpty();
         assertThat(views.findAll(List.of("t1"))).isEmpty();
+    }
+
+    // --- invitations ----------------------------------------------------------------------------
+
+    private static final Instant WEEK = T.plus(Duration.ofDays(7));
+
+    private void applyInvitations() {
+        applyHistory();
+        projection.on(new TeamMemberInvitedEvent("t1", "i-grace", "grace@example.com", "Grace", "Hopper", "Grey",
+                "bob", T, WEEK), 6);
+        projection.on(new TeamMemberInvitedEvent("t1", "i-newt", "newt@example.com", "Newt", null, "Grey",
+                "bob", T.plusSeconds(1), WEEK.plusSeconds(1)), 7);
+    }
+
+    private String status(String invitationId, Instant now) {
+        TeamUserResponse row = projection.handle(new FindTeamInvitationQuery("t1", invitationId, now));
+        return row == null ? null : row.status();
+    }
+
+    @Test
+    void invitationsArePendingUntilTheyExpireAndCountAsUsersMeanwhile() {
+        applyInvitations();
+
+        assertThat(projection.handle(new FindTeamInvitationQuery("t1", "i-grace", T)))
+                .isEqualTo(new TeamUserResponse("user", "pending", "grace@example.com", null, "i-grace",
+                        "Grace Hopper"));
+        assertThat(projection.handle(new FindTeamQuery("t1", T)).statistics().users()).isEqualTo(5);
+        assertThat(views.pendingInvitationsOf("newt@example.com", T)).extracting(TeamViews.InvitationView::teamId)
+                .containsExactly("t1");
+
+        assertThat(status("i-grace", WEEK)).isEqualTo("expired");
+        assertThat(status("i-newt", WEEK)).isEqualTo("pending");
+        assertThat(projection.handle(new FindTeamQuery("t1", WEEK)).statistics().users()).isEqualTo(4);
+        assertThat(views.pendingInvitationsOf("grace@example.com", WEEK)).isEmpty();
+        assertThat(projection.handle(new FindTeamInvitationQuery("t1", "i-grace", T.minusSeconds(1)))).isNotNull();
+        assertThat(projection.handle(new FindTeamInvitationQuery("other-team", "i-grace", T))).isNull();
+    }
+
+    @Test
+    void renewedDeclinedAcceptedAndRevokedInvitations() {
+        applyInvitations();
+        projection.on(new TeamInvitationRenewedEvent("t1", "i-grace", "grace@example.com", "Grace", "Grey", "bob",
+                WEEK, WEEK.plus(Duration.ofDays(7))), 8);
+        assertThat(status("i-grace", WEEK.plusSeconds(60))).isEqualTo("pending");
+
+        projection.on(new TeamInvitationDeclinedEvent("t1", "i-grace", "grace@example.com", "g", WEEK), 9);
+        assertThat(status("i-grace", T)).isEqualTo("declined");
+        assertThat(views.pendingInvitationsOf("grace@example.com", T)).isEmpty();
+        assertThat(projection.handle(new FindTeamQuery("t1", T)).statistics().users()).as("declined: not counted")
+                .isEqualTo(4);
+
+        projection.on(new TeamInvitationAcceptedEvent("t1", "i-newt", "newt@example.com", "n", T), 10);
+        projection.on(new TeamMemberJoinedEvent("t1", "n", TeamRole.USER, T), 11);
+        assertThat(status("i-newt", T)).isNull();
+        assertThat(projection.handle(new FindTeamQuery("t1", T)).statistics().users()).isEqualTo(4);
+
+        projection.on(new TeamInvitationRevokedEvent("t1", "i-grace", "grace@example.com"), 12);
+        assertThat(views.invitations("t1")).isEmpty();
+        assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).isEqualTo(12L);
+    }
+
+    @Test
+    void aNewInvitationOfAnAddressReplacesTheOldOneAndReplaysChangeNothing() {
+        applyInvitations();
+        projection.on(new TeamMemberInvitedEvent("t1", "i-grace-2", "grace@example.com", "Grace", null, "Grey",
+                "bob", WEEK, WEEK.plus(Duration.ofDays(7))), 8);
+        applyInvitations(); // a replay of the older events...
+        projection.on(new TeamMemberInvitedEvent("t1", "i-grace-2", "grace@example.com", "Grace", null, "Grey",
+                "bob", WEEK, WEEK.plus(Duration.ofDays(7))), 8); // ...then the newer one again
+
+        assertThat(views.invitations("t1")).extracting(TeamViews.InvitationView::id)
+                .containsExactlyInAnyOrder("i-newt", "i-grace-2");
+    }
+
+    @Test
+    void aDeletedTeamTakesItsInvitationsAlong() {
+        applyInvitations();
+        projection.on(new TeamDeletedEvent("t1", "grey", T), 8);
+        assertThat(views.invitations("t1")).isEmpty();
+        assertThat(views.pendingInvitationsOf("grace@example.com", T)).isEmpty();
     }
 }

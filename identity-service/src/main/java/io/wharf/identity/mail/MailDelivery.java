@@ -1,0 +1,130 @@
+package io.wharf.identity.mail;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what {@link MailOutbox} holds, on its own thread, so no command and no event processor ever
+ * waits for SMTP. A failed attempt is retried with exponential backoff ({@code firstBackoff},
+ * doubled, at most {@code maxBackoff}) until {@code maxAttempts}, then the mail is marked failed
+ * (ERROR log). Without an SMTP server configured each mail is logged at WARN as not sent.
+ */
+@Component
+class MailDelivery implements SmartLifecycle {
+
+    static final String NO_SMTP = "not sent: no SMTP server configured";
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final MailOutbox outbox;
+    private final MailProperties properties;
+    private final Optional<JavaMailSender> sender;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+
+    MailDelivery(MailOutbox outbox, MailProperties properties, ObjectProvider<JavaMailSender> sender, Clock clock) {
+        this.outbox = outbox;
+        this.properties = properties;
+        this.sender = Optional.ofNullable(sender.getIfAvailable());
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "mail-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::deliverDue, every, every, TimeUnit.MILLISECONDS);
+        log.info("Mail delivery started (SMTP {})", sender.isPresent()
+                ? properties.smtpHost() + ":" + properties.smtpPort() : "not configured");
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Sends every mail that is due now; never throws (the schedule would stop). */
+    void deliverDue() {
+        try {
+            Optional<MailOutbox.Queued> next;
+            while ((next = outbox.claimDue(lease())).isPresent()) {
+                deliver(next.get());
+            }
+        } catch (RuntimeException e) {
+            log.error("Mail delivery round failed; trying again in {}", properties.pollInterval(), e);
+        }
+    }
+
+    private void deliver(MailOutbox.Queued queued) {
+        OutgoingMail mail = queued.mail();
+        if (sender.isEmpty()) {
+            log.warn("Mail '{}' to {} {}", mail.subject(), mail.to(), NO_SMTP);
+            outbox.markNotSent(mail.id(), NO_SMTP);
+            return;
+        }
+        int attempts = queued.attempts() + 1;
+        try {
+            sender.get().send(message(sender.get(), mail));
+            outbox.markSent(mail.id());
+            log.info("Mail '{}' sent to {} (attempt {})", mail.subject(), mail.to(), attempts);
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (attempts >= properties.maxAttempts()) {
+                outbox.markFailed(mail.id(), attempts, error);
+                log.error("Mail '{}' to {} given up after {} attempts: {}", mail.subject(), mail.to(), attempts, error);
+                return;
+            }
+            Duration wait = backoff(attempts);
+            outbox.retryLater(mail.id(), attempts, clock.instant().plus(wait), error);
+            log.warn("Mail '{}' to {} failed (attempt {}), next try in {}: {}", mail.subject(), mail.to(), attempts,
+                    wait, error);
+        }
+    }
+
+    /** {@code firstBackoff × 2^(attempts-1)}, at most {@code maxBackoff}. */
+    Duration backoff(int attempts) {
+        Duration wait = properties.firstBackoff();
+        for (int i = 1; i < attempts && wait.compareTo(properties.maxBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+    }
+
+    /** Longer than one SMTP exchange can take: a mail claimed by a sender that died is due again after it. */
+    private Duration lease() {
+        return properties.timeout().multipliedBy(4).plusSeconds(30);
+    }
+
+    private MimeMessage message(JavaMailSender smtp, OutgoingMail mail) throws Exception {
+        MimeMessage message = smtp.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(mail.to());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
+        return message;
+    }
+}

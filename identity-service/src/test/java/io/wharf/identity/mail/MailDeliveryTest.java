@@ -1,0 +1,145 @@
+package io.wharf.identity.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.wharf.common.test.InProcessMongo;
+import io.wharf.identity.config.IdentityDatabase;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * The outbox and its sender against a real SMTP server (GreenMail) and the in-process MongoDB:
+ * delivery, idempotency by id, retries with backoff while SMTP is down, giving up, no SMTP at all.
+ */
+class MailDeliveryTest {
+
+    private static MongoClient client;
+
+    private MailOutbox outbox;
+    private GreenMail smtp;
+    private MailDelivery delivery;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(InProcessMongo.uri());
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        outbox = new MailOutbox(new IdentityDatabase(client.getDatabase(InProcessMongo.freshDatabase(getClass()))),
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        if (delivery != null) {
+            delivery.stop();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private static MailProperties properties(String host, int port, int maxAttempts) {
+        return new MailProperties(host, port, "", "secret-not-logged", false, "Wharf <wharf@example.com>",
+                "http://wharf.example.com/", Duration.ofMillis(50), maxAttempts, Duration.ofMillis(100),
+                Duration.ofMillis(400), Duration.ofSeconds(2));
+    }
+
+    private MailDelivery delivery(MailProperties properties) {
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        if (properties.smtpConfigured()) {
+            beans.registerSingleton("sender", new MailConfig().wharfMailSender(properties));
+        }
+        return new MailDelivery(outbox, properties, beans.getBeanProvider(JavaMailSender.class), Clock.systemUTC());
+    }
+
+    private static OutgoingMail mail(String id) {
+        return new OutgoingMail(id, "grace@example.com", "Subject " + id, "plain " + id, "<p>html " + id + "</p>");
+    }
+
+    @Test
+    void sendsTextAndHtmlOnceEvenWhenQueuedTwice() throws Exception {
+        int port = Smtp.freePort();
+        smtp = Smtp.start(port);
+        delivery = delivery(properties("127.0.0.1", port, 3));
+
+        assertThat(outbox.enqueue(mail("m1"))).isTrue();
+        assertThat(outbox.enqueue(mail("m1"))).as("same id: already queued").isFalse();
+        delivery.deliverDue();
+        assertThat(outbox.enqueue(mail("m1"))).as("same id after sending: still nothing").isFalse();
+        delivery.deliverDue();
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getAllRecipients()[0].toString()).isEqualTo("grace@example.com");
+        assertThat(received[0].getFrom()[0].toString()).isEqualTo("Wharf <wharf@example.com>");
+        assertThat(received[0].getSubject()).isEqualTo("Subject m1");
+        assertThat(Smtp.parts(received[0], "text/plain")).singleElement().asString().contains("plain m1");
+        assertThat(Smtp.parts(received[0], "text/html")).singleElement().asString().contains("<p>html m1</p>");
+        assertThat(outbox.status("m1")).contains(MailOutbox.SENT);
+    }
+
+    @Test
+    void whileSmtpIsDownTheMailWaitsAndIsSentOnceItIsBack() {
+        int port = Smtp.freePort(); // nobody listens yet
+        delivery = delivery(properties("127.0.0.1", port, 100));
+        delivery.start();
+        outbox.enqueue(mail("m2"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> attempts("m2") >= 2);
+        assertThat(outbox.status("m2")).contains(MailOutbox.PENDING);
+
+        smtp = Smtp.start(port);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.status("m2").orElseThrow().equals(MailOutbox.SENT));
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void givesUpAfterMaxAttempts() {
+        delivery = delivery(properties("127.0.0.1", Smtp.freePort(), 2));
+        delivery.start();
+        outbox.enqueue(mail("m3"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outbox.status("m3").orElseThrow().equals(MailOutbox.FAILED));
+        assertThat(attempts("m3")).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAnSmtpServerMailsAreMarkedNotSent() {
+        delivery = delivery(properties("", 25, 3));
+        outbox.enqueue(mail("m4"));
+        delivery.deliverDue();
+        assertThat(outbox.status("m4")).contains(MailOutbox.NOT_SENT);
+    }
+
+    @Test
+    void backoffDoublesUpToTheMaximum() {
+        MailDelivery d = delivery(properties("", 25, 3));
+        assertThat(d.backoff(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(d.backoff(2)).isEqualTo(Duration.ofMillis(200));
+        assertThat(d.backoff(3)).isEqualTo(Duration.ofMillis(400));
+        assertThat(d.backoff(30)).isEqualTo(Duration.ofMillis(400));
+    }
+
+    private int attempts(String id) {
+        return outbox.attempts(id);
+    }
+}
