@@ -31,10 +31,26 @@ final class Api {
     }
 
     Reply post(String path, Object body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    Reply put(String path, Object body, Map<String, String> headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    Reply patch(String path, Object body, Map<String, String> headers) {
+        return send("PATCH", path, body, headers);
+    }
+
+    /** Any method; a {@code null} body sends none, a String is sent as it is, anything else as JSON. */
+    Reply send(String method, String path, Object body, Map<String, String> headers) {
+        if (body == null) {
+            return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+        }
         try {
             String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
             return send(request(path, headers).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
