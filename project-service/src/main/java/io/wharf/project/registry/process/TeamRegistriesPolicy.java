@@ -15,7 +15,6 @@ import io.wharf.project.storage.command.StorageNames;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -91,7 +90,7 @@ public class TeamRegistriesPolicy {
     private static void gone(Runnable removal) {
         try {
             removal.run();
-        } catch (AggregateDeletedException | AggregateNotFoundException already) {
+        } catch (AggregateNotFoundException already) { // AggregateDeletedException included
             log.debug("Already removed: {}", already.getMessage());
         }
     }
