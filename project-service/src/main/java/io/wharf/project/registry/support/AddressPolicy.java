@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ public class AddressPolicy {
 
     private final boolean allowPrivate;
 
+    @Autowired
     public AddressPolicy(RegistryProperties properties) {
         this(properties.allowPrivateAddresses());
     }
