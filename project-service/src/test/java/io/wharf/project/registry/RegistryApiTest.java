@@ -32,6 +32,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * {@code /api/{teamSlug}/registries/**} over real HTTP on the real command path, with teams from
@@ -116,7 +119,8 @@ class RegistryApiTest {
     }
 
     @Test
-    void createAnswers201WithLocationAndTheTokenNeverComesBack() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void createAnswers201WithLocationAndTheTokenNeverComesBack(CapturedOutput output) {
         Team team = api.team("create");
         Answer a = api.call("POST", "/api/" + team.slug() + "/registries", fakeV2("Private"), team.admin());
 
@@ -151,6 +155,7 @@ class RegistryApiTest {
                     .doesNotContain(FakeRegistryApis.TOKEN);
             assertThat(new CloudEventCodec().payload(new CloudEventCodec().decode(record))).contains(stored);
         }
+        assertThat(output.getAll()).doesNotContain(FakeRegistryApis.TOKEN);
     }
 
     @Test
@@ -321,19 +326,33 @@ class RegistryApiTest {
     }
 
     @Test
-    void anEmptyTokenRemovesTheStoredOne() {
+    void aKeptTokenIsDroppedWhenTheTypeTakesNone() {
         Team team = api.team("notoken");
         String id = created(team, fakeV2("Creds"));
-        // without the live check's credentials the fake registry refuses: switch to the real local one if present
         Answer put = api.call("PUT", "/api/" + team.slug() + "/registries/" + id,
                 "{\"type\":\"unchecked\",\"name\":\"Creds\",\"details\":{\"url\":\"" + fake.url() + "\"}}", team.admin());
         assertThat(put.status()).as(put.raw().body()).isEqualTo(204);
-        Answer back = api.call("PUT", "/api/" + team.slug() + "/registries/" + id, fakeV2("Creds").replace(
-                FakeRegistryApis.TOKEN, ""), team.admin());
-        assertError(back, 400, "VALIDATION_ERROR", "details.token");
         assertThat(api.call("GET", "/api/" + team.slug() + "/registries/" + id, null, team.user()).body()
-                .get("type").asText()).isEqualTo("unchecked");
+                .get("details").toString()).isEqualTo("{\"url\":\"" + fake.url() + "\"}");
         assertThat(api.project.getBean(RegistryTable.class).find(id).orElseThrow().token()).isNull();
+        // back to v2 without a token: the fake registry wants one, so the live check refuses
+        assertError(api.call("PUT", "/api/" + team.slug() + "/registries/" + id, v2Body("Creds", fake.url(), "ci", null),
+                team.admin()), 400, "VALIDATION_ERROR", "details.token");
+    }
+
+    @Test
+    void anEmptyTokenRemovesTheStoredOne() {
+        assumeLocalRegistry();
+        Team team = api.team("empty");
+        // the local registry has no authentication: any credentials pass its check
+        String id = created(team, v2Body("Local creds", "127.0.0.1:5000", "ci", "some-token"));
+        String path = "/api/" + team.slug() + "/registries/" + id;
+        assertThat(api.call("GET", path, null, team.user()).body().get("details").get("hasToken").asBoolean()).isTrue();
+
+        assertThat(api.call("PUT", path, v2Body("Local creds", "127.0.0.1:5000", "ci", ""), team.admin()).status())
+                .isEqualTo(204);
+        assertThat(api.call("GET", path, null, team.user()).body().get("details").toString())
+                .isEqualTo("{\"url\":\"127.0.0.1:5000\",\"user\":\"ci\",\"hasToken\":false}");
     }
 
     @Test
