@@ -4,6 +4,7 @@ import io.wharf.project.shared.CatalogueUsage;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * branch): the ids a test marks are in use. Outside {@code io.wharf.project}, registered explicitly.
  */
 @Component
+@Primary // wins over the image feature's real one once both branches are merged
 public class TestCatalogueUsage implements CatalogueUsage {
 
     private final Set<UUID> used = ConcurrentHashMap.newKeySet();

@@ -57,8 +57,11 @@ public final class RegistryHttp {
     /** An API address with its path (GitLab's {@code apiUrl}, the configured API bases). */
     public static URI api(String address) {
         String lower = address.toLowerCase(Locale.ROOT);
-        String full = lower.startsWith("http://") || lower.startsWith("https://") ? address : base(address) + address.substring(
-                address.contains("/") ? address.indexOf('/') : address.length());
+        String full = address;
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            int slash = address.indexOf('/');
+            full = base(address) + (slash < 0 ? "" : address.substring(slash));
+        }
         return URI.create(full.endsWith("/") ? full.substring(0, full.length() - 1) : full);
     }
 }

@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,7 +61,8 @@ class RegistryController {
     private final Clock clock;
 
     RegistryController(CommandGateway commands, QueryGateway queries, TeamAccess access, RegistryNames names,
-                       RegistryTable table, RegistryChecker checker, SecretCipher cipher, ViewWait views, Clock clock) {
+                       RegistryTable table, RegistryChecker checker, SecretCipher cipher, ViewWait views,
+                       ObjectProvider<Clock> clock) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -69,7 +71,7 @@ class RegistryController {
         this.checker = checker;
         this.cipher = cipher;
         this.views = views;
-        this.clock = clock;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     @PostMapping
@@ -120,12 +122,13 @@ class RegistryController {
         if (keepToken && !RegistryRules.takesToken(type)) {
             plainToken = null;
         }
+        String newToken = keepToken ? null : emptyToNull(request.details().token());
         checker.check(type, RegistryRules.details(type, plain(request.details()), plainToken).withToken(plainToken));
         String name = RegistryRules.name(request.name());
         names.claim(teamId, name, id);
         try {
             commands.sendAndWait(new ChangeRegistryCommand(id, teamId, name, request.description(), request.icon(),
-                    request.type(), sealed(id, request.details(), keepToken ? null : emptyToNull(request.details().token())),
+                    request.type(), sealed(id, request.details(), newToken),
                     keepToken, clock.instant()));
         } catch (RuntimeException refused) {
             names.release(teamId, name, id);

@@ -13,7 +13,7 @@ public class RegistryNames extends TeamNames {
 
     static final String COLLECTION = "registry_names";
 
-    RegistryNames(MongoDatabase database, Clock clock, ObjectProvider<ViewWait> events) {
-        super(database, COLLECTION, clock, id -> events.getObject().stored(id), "Registry name taken.");
+    RegistryNames(MongoDatabase database, ObjectProvider<Clock> clock, ObjectProvider<ViewWait> events) {
+        super(database, COLLECTION, clock.getIfUnique(Clock::systemUTC), id -> events.getObject().stored(id), "Registry name taken.");
     }
 }

@@ -1,15 +1,17 @@
 package io.wharf.project.registry.support;
 
 import io.wharf.common.security.WharfSecurityProperties;
-import java.time.Clock;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of the registry and storage features. */
+/**
+ * Wiring of the registry and storage features. No Clock bean of its own: the features use the
+ * application's Clock when there is exactly one, else the UTC system clock (so another feature's
+ * Clock bean never collides with this one).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({RegistryProperties.class, SecretsProperties.class})
 public class RegistrySupportConfig {
@@ -21,12 +23,6 @@ public class RegistrySupportConfig {
     /** Tracking processors of the views; command endpoints wait for them (ViewWait). */
     public static final String REGISTRY_VIEWS_GROUP = "registry-views";
     public static final String STORAGE_VIEWS_GROUP = "storage-views";
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     SecretCipher secretCipher(SecretsProperties secrets, WharfSecurityProperties security) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,14 +50,14 @@ class StorageController {
     private final Clock clock;
 
     StorageController(CommandGateway commands, QueryGateway queries, TeamAccess access, StorageNames names,
-                      SecretCipher cipher, ViewWait views, Clock clock) {
+                      SecretCipher cipher, ViewWait views, ObjectProvider<Clock> clock) {
         this.commands = commands;
         this.queries = queries;
         this.access = access;
         this.names = names;
         this.cipher = cipher;
         this.views = views;
-        this.clock = clock;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     @PostMapping

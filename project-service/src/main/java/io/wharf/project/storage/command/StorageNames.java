@@ -18,8 +18,8 @@ public class StorageNames extends TeamNames {
 
     private final MongoDatabase database;
 
-    StorageNames(MongoDatabase database, Clock clock, ObjectProvider<ViewWait> events) {
-        super(database, COLLECTION, clock, id -> events.getObject().stored(id), "Storage name taken.");
+    StorageNames(MongoDatabase database, ObjectProvider<Clock> clock, ObjectProvider<ViewWait> events) {
+        super(database, COLLECTION, clock.getIfUnique(Clock::systemUTC), id -> events.getObject().stored(id), "Storage name taken.");
         this.database = database;
     }
 
