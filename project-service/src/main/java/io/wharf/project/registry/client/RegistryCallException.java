@@ -1,0 +1,27 @@
+package io.wharf.project.registry.client;
+
+/**
+ * A registry or registry API did not answer as hoped: unreachable ({@code status} 0), credentials
+ * refused (401/403), not found (404), or anything else. Never carries a credential.
+ */
+public class RegistryCallException extends RuntimeException {
+
+    private final int status;
+
+    public RegistryCallException(String message, int status) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public boolean unreachable() {
+        return status == 0;
+    }
+
+    public boolean refused() {
+        return status == 401 || status == 403;
+    }
+}

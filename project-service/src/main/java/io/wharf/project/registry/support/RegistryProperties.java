@@ -1,0 +1,32 @@
+package io.wharf.project.registry.support;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code wharf.project.registry.*}.
+ *
+ * @param liveCheck             check a registry live on create and update (a {@code v2} registry answers
+ *                              {@code GET /v2/}; hub, GitLab, GitHub and Google through their APIs); a failed check is 400
+ * @param allowPrivateAddresses allow registry and API addresses in loopback, private, link-local and
+ *                              other non-public ranges (off by default: a server-side request forgery guard,
+ *                              DESIGN §6; the embedded default turns it on with {@code wharf.security.allow-private-targets})
+ * @param timeout               connect and request timeout of every call to a registry
+ * @param hubApiUrl             Docker Hub's API (tests point it at a local server)
+ * @param githubApiUrl          GitHub's REST API
+ * @param githubRegistryUrl     GitHub's container registry
+ * @param gitlabApiUrl          GitLab.com's API (self-managed GitLab registries bring their own {@code apiUrl})
+ * @param gitlabRegistryUrl     GitLab.com's container registry
+ */
+@ConfigurationProperties("wharf.project.registry")
+public record RegistryProperties(
+        @DefaultValue("true") boolean liveCheck,
+        @DefaultValue("false") boolean allowPrivateAddresses,
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("https://hub.docker.com") String hubApiUrl,
+        @DefaultValue("https://api.github.com") String githubApiUrl,
+        @DefaultValue("https://ghcr.io") String githubRegistryUrl,
+        @DefaultValue("https://gitlab.com") String gitlabApiUrl,
+        @DefaultValue("https://registry.gitlab.com") String gitlabRegistryUrl) {
+}

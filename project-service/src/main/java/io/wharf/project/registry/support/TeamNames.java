@@ -1,0 +1,107 @@
+package io.wharf.project.registry.support;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.wharf.common.error.ConflictException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.bson.Document;
+
+/**
+ * A write-side table of names unique per team (SPEC §3: registry and storage names), one collection
+ * per kind: {@code _id} = {@code <teamId>:<lower-case trimmed name>}, {@code ownerId}, {@code teamId},
+ * {@code confirmed}, {@code claimedAt}. The unique {@code _id} makes a claim atomic: of two concurrent
+ * creates with one name exactly one wins. A claim is made before the command, confirmed in the
+ * command's unit of work by a subscribing processor, released when the command fails. A claim still
+ * unconfirmed after {@link #STALE_CLAIM} whose owner never reached the event store is a leftover of a
+ * crash and is taken over.
+ */
+public class TeamNames {
+
+    static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+
+    private final MongoCollection<Document> names;
+    private final Clock clock;
+    private final Predicate<String> ownerStored;
+    private final String takenMessage;
+
+    public TeamNames(MongoDatabase database, String collection, Clock clock, Predicate<String> ownerStored,
+                     String takenMessage) {
+        this.names = database.getCollection(collection);
+        this.clock = clock;
+        this.ownerStored = ownerStored;
+        this.takenMessage = takenMessage;
+    }
+
+    static String key(String teamId, String name) {
+        return teamId + ":" + name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @return true when newly claimed, false when {@code ownerId} holds it already
+     * @throws ConflictException (field {@code name}) when another object of the team holds it
+     */
+    public boolean claim(String teamId, String name, String ownerId) {
+        String key = key(teamId, name);
+        try {
+            names.insertOne(new Document("_id", key).append("ownerId", ownerId).append("teamId", teamId)
+                    .append("confirmed", false).append("claimedAt", Date.from(clock.instant())));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document holder = names.find(Filters.eq("_id", key)).first();
+            if (holder != null && ownerId.equals(holder.getString("ownerId"))) {
+                return false;
+            }
+            if (holder != null && takeOverStale(key, holder, ownerId)) {
+                return true;
+            }
+            throw new ConflictException(takenMessage, "name", "Choose another name.");
+        }
+    }
+
+    private boolean takeOverStale(String key, Document holder, String ownerId) {
+        Date claimedAt = holder.getDate("claimedAt");
+        if (Boolean.TRUE.equals(holder.getBoolean("confirmed")) || claimedAt == null
+                || claimedAt.toInstant().isAfter(clock.instant().minus(STALE_CLAIM))
+                || ownerStored.test(holder.getString("ownerId"))) {
+            return false;
+        }
+        return names.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("ownerId", holder.getString("ownerId")),
+                        Filters.eq("confirmed", false)),
+                Updates.combine(Updates.set("ownerId", ownerId), Updates.set("claimedAt", Date.from(clock.instant()))))
+                .getModifiedCount() == 1;
+    }
+
+    /** Gives back an unconfirmed claim of {@code ownerId} (its command failed). */
+    public void release(String teamId, String name, String ownerId) {
+        names.deleteOne(Filters.and(Filters.eq("_id", key(teamId, name)), Filters.eq("ownerId", ownerId),
+                Filters.eq("confirmed", false)));
+    }
+
+    /** The name is the owner's now (idempotent); every other confirmed name of the owner is freed. */
+    public void confirm(String teamId, String name, String ownerId) {
+        String key = key(teamId, name);
+        names.updateOne(Filters.eq("_id", key),
+                Updates.combine(Updates.set("ownerId", ownerId), Updates.set("teamId", teamId),
+                        Updates.set("confirmed", true)),
+                new UpdateOptions().upsert(true));
+        names.deleteMany(Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("confirmed", true),
+                Filters.ne("_id", key)));
+    }
+
+    /** Frees every name of the owner (deleted). */
+    public void free(String ownerId) {
+        names.deleteMany(Filters.eq("ownerId", ownerId));
+    }
+}

@@ -1,0 +1,377 @@
+package io.wharf.project.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wharf.common.events.identity.TeamCreatedEvent;
+import io.wharf.common.events.identity.TeamDeletedEvent;
+import io.wharf.common.events.project.RegistryCreatedEvent;
+import io.wharf.common.events.project.RegistryDeletedEvent;
+import io.wharf.common.kafka.CloudEventCodec;
+import io.wharf.common.test.InProcessKafka;
+import io.wharf.common.test.TopicReader;
+import io.wharf.probe.TestCatalogueUsage;
+import io.wharf.project.ProjectApi;
+import io.wharf.project.ProjectApi.Answer;
+import io.wharf.project.ProjectApi.Team;
+import io.wharf.project.registry.client.FakeRegistryApis;
+import io.wharf.project.registry.directory.RegistryTable;
+import io.wharf.project.registry.process.TeamRegistriesPolicy;
+import io.wharf.project.shared.RegistryDirectory;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * {@code /api/{teamSlug}/registries/**} over real HTTP on the real command path, with teams from
+ * identity's events over Kafka: seed 003's shapes and codes, roles, team isolation, names unique per
+ * team, write-only tokens sealed at rest, the live check, listing, in use → 412, the team's Docker
+ * Hub Library and its removal with the team.
+ */
+class RegistryApiTest {
+
+    private static FakeRegistryApis fake;
+    private static ProjectApi api;
+    private static TestCatalogueUsage usage;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fake = new FakeRegistryApis();
+        api = new ProjectApi(RegistryApiTest.class, new Class<?>[] {TestCatalogueUsage.class},
+                "--wharf.project.registry.allow-private-addresses=true",
+                "--wharf.project.registry.hub-api-url=" + fake.url(),
+                "--wharf.project.registry.github-api-url=" + fake.url(),
+                "--wharf.project.registry.gitlab-api-url=" + fake.url());
+        usage = api.project.getBean(TestCatalogueUsage.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (api != null) {
+            api.close();
+        }
+        fake.close();
+    }
+
+    private static String v2Body(String name, String url, String user, String token) {
+        return "{\"type\":\"v2\",\"name\":\"" + name + "\",\"description\":\"ours\",\"icon\":null,\"details\":{\"url\":\""
+                + url + "\"" + (user == null ? "" : ",\"user\":\"" + user + "\"")
+                + (token == null ? "" : ",\"token\":\"" + token + "\"") + "}}";
+    }
+
+    private static String fakeV2(String name) {
+        return v2Body(name, fake.url(), "ci", FakeRegistryApis.TOKEN);
+    }
+
+    private static String created(Team team, String body) {
+        Answer a = api.call("POST", "/api/" + team.slug() + "/registries", body, team.admin());
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        return a.body().get("id").asText();
+    }
+
+    private static void assertError(Answer a, int status, String code, String field) {
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(status);
+        assertThat(a.body().get("code").asText()).isEqualTo(code);
+        assertThat(a.body().get("requestId").asText()).isEqualTo(a.header("X-Request-Id"));
+        if (field != null) {
+            assertThat(a.body().path("field").asText()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void aNewTeamHasTheDockerHubLibraryOnceEvenWhenTheEventComesAgain() {
+        Team team = api.team("hub");
+        String library = TeamRegistriesPolicy.hubLibraryId(team.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.call("GET", "/api/" + team.slug() + "/registries/" + library,
+                null, team.user()).status() == 200);
+
+        JsonNode details = api.call("GET", "/api/" + team.slug() + "/registries/" + library, null, team.user()).body();
+        assertThat(details.get("type").asText()).isEqualTo("hub");
+        assertThat(details.get("name").asText()).isEqualTo("Docker Hub Library");
+        assertThat(details.get("details").toString()).isEqualTo("{\"imageNamePrefix\":\"library\"}");
+
+        // a second TeamCreatedEvent of the team (a new event, so neither Kafka dedupe nor the replica hides it)
+        api.publish(team.id(), new TeamCreatedEvent(team.id(), "Team " + team.slug(), team.slug(), team.owner(),
+                Instant.parse("2026-11-23T10:00:00Z")));
+        api.project.getBean(TeamRegistriesPolicy.class);
+        EventStore events = api.project.getBean(EventStore.class);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(events.readEvents(library).asStream().count()).isEqualTo(1));
+        JsonNode list = api.call("GET", "/api/" + team.slug() + "/registries", null, team.user()).body();
+        assertThat(StreamSupport.stream(list.spliterator(), false)
+                .filter(r -> r.get("name").asText().equals("Docker Hub Library")).count()).isEqualTo(1);
+        assertThat(list.get(0).toString()).isEqualTo("{\"type\":\"hub\",\"id\":\"" + library
+                + "\",\"name\":\"Docker Hub Library\",\"description\":null,\"icon\":null,\"url\":\"hub.docker.com\"}");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void createAnswers201WithLocationAndTheTokenNeverComesBack(CapturedOutput output) {
+        Team team = api.team("create");
+        Answer a = api.call("POST", "/api/" + team.slug() + "/registries", fakeV2("Private"), team.admin());
+
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        String id = a.body().get("id").asText();
+        assertThat(a.header("Location")).isEqualTo("/api/" + team.slug() + "/registries/" + id);
+        assertThat(a.body().get("type").asText()).isEqualTo("v2");
+        assertThat(a.body().get("details").toString()).isEqualTo(
+                "{\"url\":\"" + fake.url() + "\",\"user\":\"ci\",\"hasToken\":true}");
+        assertThat(a.body().get("inUse").asBoolean()).isFalse();
+        assertThat(a.body().get("description").asText()).isEqualTo("ours");
+        assertThat(a.body().has("createdAt")).isTrue();
+        assertThat(a.body().has("updatedAt")).isTrue();
+        assertThat(a.raw().body()).doesNotContain(FakeRegistryApis.TOKEN);
+
+        // read-your-writes: at once in the details and the list, never with the token
+        Answer get = api.call("GET", "/api/" + team.slug() + "/registries/" + id, null, team.user());
+        assertThat(get.body()).isEqualTo(a.body());
+        Answer list = api.call("GET", "/api/" + team.slug() + "/registries", null, team.user());
+        assertThat(list.raw().body()).contains(id).doesNotContain(FakeRegistryApis.TOKEN);
+
+        // sealed at rest: the stored event, the write-side table and the Kafka record carry ciphertext only
+        EventStore events = api.project.getBean(EventStore.class);
+        RegistryCreatedEvent stored = (RegistryCreatedEvent) events.readEvents(id).asStream()
+                .map(DomainEventMessage::getPayload).findFirst().orElseThrow();
+        assertThat(stored.token()).startsWith("v1:").doesNotContain(FakeRegistryApis.TOKEN);
+        assertThat(api.project.getBean(RegistryTable.class).find(id).orElseThrow().token()).isEqualTo(stored.token());
+        try (TopicReader reader = new TopicReader(InProcessKafka.bootstrapServers(), "wharf.project.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !reader.withKey(id).isEmpty());
+            String record = reader.withKey(id).get(0).value();
+            assertThat(record).contains(RegistryCreatedEvent.class.getName()).contains(stored.token())
+                    .doesNotContain(FakeRegistryApis.TOKEN);
+            assertThat(new CloudEventCodec().payload(new CloudEventCodec().decode(record))).contains(stored);
+        }
+        assertThat(output.getAll()).doesNotContain(FakeRegistryApis.TOKEN);
+    }
+
+    @Test
+    void theV2RegistryIsListedThroughTheTokenDanceWithTheStoredCredentials() {
+        Team team = api.team("list");
+        String id = created(team, fakeV2("Dance"));
+
+        Answer images = api.call("GET", "/api/" + team.slug() + "/registries/" + id + "/images?q=team", null, team.user());
+        assertThat(images.status()).as(images.raw().body()).isEqualTo(200);
+        assertThat(images.body().toString()).isEqualTo("[\"team/app\",\"team/web\"]");
+        Answer tags = api.call("GET", "/api/" + team.slug() + "/registries/" + id + "/images/team/app/tags", null,
+                team.user());
+        assertThat(tags.body().toString()).isEqualTo("[\"1.0\",\"1.1\"]");
+        assertError(api.call("GET", "/api/" + team.slug() + "/registries/" + id + "/images/team/none/tags", null,
+                team.user()), 404, "NOT_FOUND", null);
+        assertThat(api.project.getBean(RegistryDirectory.class).digestOf(UUID.fromString(id), "team/app", "1.0"))
+                .contains(FakeRegistryApis.DIGEST);
+
+        // the update keeps the token it did not get again; the listing still authenticates
+        Answer put = api.call("PUT", "/api/" + team.slug() + "/registries/" + id,
+                v2Body("Dance renamed", fake.url(), "ci", null), team.admin());
+        assertThat(put.status()).as(put.raw().body()).isEqualTo(204);
+        JsonNode after = api.call("GET", "/api/" + team.slug() + "/registries/" + id, null, team.user()).body();
+        assertThat(after.get("name").asText()).isEqualTo("Dance renamed");
+        assertThat(after.get("details").get("hasToken").asBoolean()).isTrue();
+        assertThat(api.call("GET", "/api/" + team.slug() + "/registries/" + id + "/images", null, team.user()).status())
+                .isEqualTo(200);
+
+        // hub registries are not browsable
+        String library = TeamRegistriesPolicy.hubLibraryId(team.id());
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.call("GET", "/api/" + team.slug() + "/registries/"
+                + library, null, team.user()).status() == 200);
+        assertError(api.call("GET", "/api/" + team.slug() + "/registries/" + library + "/images", null, team.user()),
+                412, "PRECONDITION_FAILED", "registryId");
+    }
+
+    @Test
+    void theRealLocalRegistryIsCheckedListedAndPinned() {
+        assumeLocalRegistry();
+        Team team = api.team("real");
+        String id = created(team, v2Body("Local", "127.0.0.1:5000", null, null));
+
+        Answer images = api.call("GET", "/api/" + team.slug() + "/registries/" + id + "/images?q=busy", null, team.user());
+        assertThat(images.body().toString()).isEqualTo("[\"demo/busybox\"]");
+        Answer tags = api.call("GET", "/api/" + team.slug() + "/registries/" + id + "/images/demo/busybox/tags", null,
+                team.user());
+        assertThat(StreamSupport.stream(tags.body().spliterator(), false).map(JsonNode::asText).toList()).contains("1");
+        assertThat(api.project.getBean(RegistryDirectory.class).digestOf(UUID.fromString(id), "demo/busybox", "1"))
+                .hasValueSatisfying(d -> assertThat(d).matches("sha256:[0-9a-f]{64}"));
+        assertThat(api.project.getBean(RegistryDirectory.class).find(team.slug(), UUID.fromString(id)))
+                .hasValueSatisfying(r -> assertThat(r.url()).isEqualTo("127.0.0.1:5000"));
+        assertThat(api.project.getBean(RegistryDirectory.class).findByName(team.slug(), "local")).isPresent();
+    }
+
+    static void assumeLocalRegistry() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:5000/v2/").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            Assumptions.assumeTrue(c.getResponseCode() == 200, "The registry on 127.0.0.1:5000 does not answer 200");
+        } catch (Exception e) {
+            Assumptions.abort("No registry on 127.0.0.1:5000 (CI starts one): " + e.getMessage());
+        }
+    }
+
+    @Test
+    void aFailedLiveCheckIs400WithTheFieldAndStoresNothing() {
+        Team team = api.team("check");
+        String path = "/api/" + team.slug() + "/registries";
+        assertError(api.call("POST", path, v2Body("Bad", fake.url(), "ci", "wrong"), team.admin()), 400,
+                "VALIDATION_ERROR", "details.token");
+        assertError(api.call("POST", path, v2Body("Bad", "http://127.0.0.1:1", null, null), team.admin()), 400,
+                "VALIDATION_ERROR", "details.url");
+        assertError(api.call("POST", path, "{\"type\":\"hub\",\"name\":\"Bad\",\"details\":{\"imageNamePrefix\":\"nobody\"}}",
+                team.admin()), 400, "VALIDATION_ERROR", "details.imageNamePrefix");
+        assertError(api.call("POST", path, "{\"type\":\"github\",\"name\":\"Bad\",\"details\":{\"imageNamePrefix\":\"acme\","
+                + "\"namespace\":\"organization\",\"user\":\"ci\",\"token\":\"wrong\"}}", team.admin()), 400,
+                "VALIDATION_ERROR", "details.token");
+        // the name was not kept by any failed attempt
+        assertThat(api.call("POST", path, "{\"type\":\"gitlab\",\"name\":\"Bad\",\"details\":{\"imageNamePrefix\":\"acme/shop\","
+                + "\"namespace\":\"group\",\"user\":\"ci\",\"token\":\"" + FakeRegistryApis.TOKEN + "\"}}", team.admin()).status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void badInputIs400WithTheFieldAndStoresNothing() {
+        Team team = api.team("bad");
+        String path = "/api/" + team.slug() + "/registries";
+        assertError(api.call("POST", path, "{\"type\":\"unchecked\",\"name\":\"X\",\"details\":{\"url\":\"r.example.com\"},"
+                + "\"colour\":\"red\"}", team.admin()), 400, "VALIDATION_ERROR", "colour");
+        assertError(api.call("POST", path, "{\"type\":\"unchecked\",\"name\":\"X\",\"details\":{\"url\":\"r.example.com\","
+                + "\"region\":\"eu\"}}", team.admin()), 400, "VALIDATION_ERROR", "details.region");
+        assertError(api.call("POST", path, "{\"name\":\"X\",\"details\":{}}", team.admin()), 400, "VALIDATION_ERROR", "type");
+        assertError(api.call("POST", path, "{\"type\":\"quay\",\"name\":\"X\",\"details\":{}}", team.admin()), 400,
+                "VALIDATION_ERROR", "type");
+        assertError(api.call("POST", path, "{\"type\":\"hub\",\"name\":\"X\",\"details\":{\"imageNamePrefix\":\"library\","
+                + "\"url\":\"r.example.com\"}}", team.admin()), 400, "VALIDATION_ERROR", "details.url");
+        assertError(api.call("POST", path, "{\"type\":\"hub\",\"name\":\"\",\"details\":{\"imageNamePrefix\":\"library\"}}",
+                team.admin()), 400, "VALIDATION_ERROR", "name");
+        assertError(api.call("POST", path, "{\"type\":\"hub\",\"name\":\"X\"}", team.admin()), 400, "VALIDATION_ERROR",
+                "details");
+        assertError(api.call("GET", path + "/not-a-uuid", null, team.user()), 400, "VALIDATION_ERROR", "registryId");
+        JsonNode list = api.call("GET", path, null, team.user()).body();
+        assertThat(StreamSupport.stream(list.spliterator(), false).map(r -> r.get("name").asText()).toList())
+                .doesNotContain("X");
+    }
+
+    @Test
+    void namesAreUniquePerTeamAndFreedByDeletion() {
+        Team team = api.team("names");
+        Team other = api.team("names2");
+        String body = "{\"type\":\"unchecked\",\"name\":\"Mirror\",\"details\":{\"url\":\"mirror.example.com\"}}";
+        String id = created(team, body);
+        assertError(api.call("POST", "/api/" + team.slug() + "/registries", body.replace("Mirror", " mirror "), team.admin()),
+                409, "CONFLICT", "name");
+        created(other, body);
+        String second = created(team, body.replace("Mirror", "Second"));
+        assertError(api.call("PUT", "/api/" + team.slug() + "/registries/" + second, body, team.admin()), 409, "CONFLICT",
+                "name");
+
+        assertThat(api.call("DELETE", "/api/" + team.slug() + "/registries/" + id, null, team.admin()).status())
+                .isEqualTo(204);
+        assertError(api.call("GET", "/api/" + team.slug() + "/registries/" + id, null, team.admin()), 404, "NOT_FOUND", null);
+        assertThat(api.call("PUT", "/api/" + team.slug() + "/registries/" + second, body, team.admin()).status())
+                .isEqualTo(204);
+        created(team, body.replace("Mirror", "Second"));
+    }
+
+    @Test
+    void writesNeedAnAdminAndOtherTeamsLearnNothing() {
+        Team team = api.team("roles");
+        Team other = api.team("roles2");
+        String body = "{\"type\":\"unchecked\",\"name\":\"Ext\",\"details\":{\"url\":\"ext.example.com\"}}";
+        String path = "/api/" + team.slug() + "/registries";
+        assertError(api.call("POST", path, body, team.user()), 403, "FORBIDDEN_ROLE", null);
+        String id = created(team, body);
+        assertThat(api.call("POST", path, body.replace("Ext", "Owner's"), team.owner()).status()).isEqualTo(201);
+        assertError(api.call("PUT", path + "/" + id, body, team.user()), 403, "FORBIDDEN_ROLE", null);
+        assertError(api.call("DELETE", path + "/" + id, null, team.user()), 403, "FORBIDDEN_ROLE", null);
+        assertThat(api.call("GET", path + "/" + id, null, team.user()).status()).isEqualTo(200);
+
+        // a stranger: 404 for the slug; the admin of another team: 404 for the id through their own team
+        Answer stranger = api.call("GET", path, null, other.admin());
+        assertError(stranger, 404, "NOT_FOUND", null);
+        assertError(api.call("GET", path + "/" + id, null, other.admin()), 404, "NOT_FOUND", null);
+        String otherPath = "/api/" + other.slug() + "/registries/" + id;
+        Answer foreign = api.call("GET", otherPath, null, other.admin());
+        Answer unknown = api.call("GET", "/api/" + other.slug() + "/registries/" + UUID.randomUUID(), null, other.admin());
+        assertError(foreign, 404, "NOT_FOUND", null);
+        assertThat(foreign.body().get("message")).isEqualTo(unknown.body().get("message"));
+        assertError(api.call("PUT", otherPath, body, other.admin()), 404, "NOT_FOUND", null);
+        assertError(api.call("DELETE", otherPath, null, other.admin()), 404, "NOT_FOUND", null);
+        assertError(api.call("GET", otherPath + "/images", null, other.admin()), 404, "NOT_FOUND", null);
+        assertThat(api.call("GET", path + "/" + id, null, team.user()).status()).isEqualTo(200);
+        assertError(api.call("GET", path, null, null), 401, "UNAUTHORIZED", null);
+    }
+
+    @Test
+    void aRegistryInUseIsNotDeleted() {
+        Team team = api.team("inuse");
+        String path = "/api/" + team.slug() + "/registries/";
+        String id = created(team, "{\"type\":\"unchecked\",\"name\":\"Used\",\"details\":{\"url\":\"u.example.com\"}}");
+        usage.use(id);
+        assertThat(api.call("GET", path + id, null, team.user()).body().get("inUse").asBoolean()).isTrue();
+        assertError(api.call("DELETE", path + id, null, team.admin()), 412, "PRECONDITION_FAILED", null);
+        assertThat(api.call("GET", path + id, null, team.user()).status()).isEqualTo(200);
+        usage.release(id);
+        assertThat(api.call("DELETE", path + id, null, team.admin()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void aKeptTokenIsDroppedWhenTheTypeTakesNone() {
+        Team team = api.team("notoken");
+        String id = created(team, fakeV2("Creds"));
+        Answer put = api.call("PUT", "/api/" + team.slug() + "/registries/" + id,
+                "{\"type\":\"unchecked\",\"name\":\"Creds\",\"details\":{\"url\":\"" + fake.url() + "\"}}", team.admin());
+        assertThat(put.status()).as(put.raw().body()).isEqualTo(204);
+        assertThat(api.call("GET", "/api/" + team.slug() + "/registries/" + id, null, team.user()).body()
+                .get("details").toString()).isEqualTo("{\"url\":\"" + fake.url() + "\"}");
+        assertThat(api.project.getBean(RegistryTable.class).find(id).orElseThrow().token()).isNull();
+        // back to v2 without a token: the fake registry wants one, so the live check refuses
+        assertError(api.call("PUT", "/api/" + team.slug() + "/registries/" + id, v2Body("Creds", fake.url(), "ci", null),
+                team.admin()), 400, "VALIDATION_ERROR", "details.token");
+    }
+
+    @Test
+    void anEmptyTokenRemovesTheStoredOne() {
+        assumeLocalRegistry();
+        Team team = api.team("empty");
+        // the local registry has no authentication: any credentials pass its check
+        String id = created(team, v2Body("Local creds", "127.0.0.1:5000", "ci", "some-token"));
+        String path = "/api/" + team.slug() + "/registries/" + id;
+        assertThat(api.call("GET", path, null, team.user()).body().get("details").get("hasToken").asBoolean()).isTrue();
+
+        assertThat(api.call("PUT", path, v2Body("Local creds", "127.0.0.1:5000", "ci", ""), team.admin()).status())
+                .isEqualTo(204);
+        assertThat(api.call("GET", path, null, team.user()).body().get("details").toString())
+                .isEqualTo("{\"url\":\"127.0.0.1:5000\",\"user\":\"ci\",\"hasToken\":false}");
+    }
+
+    @Test
+    void aDeletedTeamTakesItsRegistriesAlong() {
+        Team team = api.team("gone");
+        String id = created(team, "{\"type\":\"unchecked\",\"name\":\"Doomed\",\"details\":{\"url\":\"d.example.com\"}}");
+        usage.use(id);
+        String library = TeamRegistriesPolicy.hubLibraryId(team.id());
+        RegistryTable table = api.project.getBean(RegistryTable.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> table.find(library).isPresent());
+
+        api.publish(team.id(), new TeamDeletedEvent(team.id(), team.slug(), Instant.parse("2026-11-23T11:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> table.idsOfTeam(team.id()).isEmpty());
+        EventStore events = api.project.getBean(EventStore.class);
+        for (String registry : List.of(id, library)) {
+            Object last = events.readEvents(registry).asStream().reduce((a, b) -> b).orElseThrow().getPayload();
+            assertThat(last).isInstanceOfSatisfying(RegistryDeletedEvent.class, e -> assertThat(e.teamDeleted()).isTrue());
+        }
+        usage.release(id);
+    }
+}
