@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class CommandDeduplicationInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(CommandDeduplicationInterceptor.class);
+    /** Type recorded for a result the serializer could not write. */
+    static final String UNREPEATABLE = "!unrepeatable";
 
     private final HandledCommands handled;
     private final Serializer serializer;
@@ -52,6 +54,9 @@ final class CommandDeduplicationInterceptor implements MessageHandlerInterceptor
             return chain.proceed();
         }
         HandledCommands.Result before = handled.find(scope);
+        if (before != null && UNREPEATABLE.equals(before.type())) {
+            throw new ConflictException("This request was handled already; its result cannot be repeated.");
+        }
         if (before != null) {
             log.info("{} was handled before under the same Idempotency-Key: answering with its result, not again",
                     command.getCommandName());
@@ -75,13 +80,23 @@ final class CommandDeduplicationInterceptor implements MessageHandlerInterceptor
         return value;
     }
 
+    /**
+     * A result the serializer cannot write must not fail a command that succeeded: it is recorded as
+     * unrepeatable, and a second execution is refused (409) instead of run again.
+     */
     private HandledCommands.Result serialize(Object value) {
         if (value == null) {
             return new HandledCommands.Result(null, null, null);
         }
-        SerializedObject<byte[]> serialized = serializer.serialize(value, byte[].class);
-        return new HandledCommands.Result(serialized.getData(), serialized.getType().getName(),
-                serialized.getType().getRevision());
+        try {
+            SerializedObject<byte[]> serialized = serializer.serialize(value, byte[].class);
+            return new HandledCommands.Result(serialized.getData(), serialized.getType().getName(),
+                    serialized.getType().getRevision());
+        } catch (RuntimeException e) {
+            log.warn("The result of a command ({}) cannot be serialized: a retry will get 409 instead of it",
+                    value.getClass().getName());
+            return new HandledCommands.Result(null, UNREPEATABLE, null);
+        }
     }
 
     private Object deserialize(HandledCommands.Result result) {
