@@ -19,14 +19,19 @@ final class IdempotencyScope {
 
     /** Null when the request's commands are not to be deduplicated. */
     static String of(RequestContext request, String commandName) {
+        String base = base(request);
+        return base == null ? null : base + ":" + commandName + ":" + CurrentRequest.nextOrdinal(commandName);
+    }
+
+    /** The hash of the request's scope, or null when it has none (no key, anonymous, not POST/PATCH). */
+    static String base(RequestContext request) {
         WharfPrincipal principal = request.principal();
         String key = request.idempotencyKey();
         if (key == null || key.isEmpty() || request.path() == null || principal == null
                 || principal.tokenId() == null || !("post".equals(request.method()) || "patch".equals(request.method()))) {
             return null;
         }
-        String scope = String.join("\n", principal.tokenId(), request.method(), request.path(), key);
-        return sha256(scope) + ":" + commandName + ":" + CurrentRequest.nextOrdinal(commandName);
+        return sha256(String.join("\n", principal.tokenId(), request.method(), request.path(), key));
     }
 
     private static String sha256(String text) {
