@@ -19,7 +19,7 @@ public record RateLimitProperties(
         Budget mutating,
         Budget read,
         String redisUri,
-        @DefaultValue("250ms") Duration redisTimeout) {
+        @DefaultValue("1s") Duration redisTimeout) {
 
     boolean shared() {
         return redisUri != null && !redisUri.isBlank();
