@@ -1,5 +1,7 @@
 package io.wharf.common.metadata;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,8 @@ import java.util.Optional;
 public final class CurrentRequest {
 
     private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
+    /** How many commands of each name this request has sent so far. */
+    private static final ThreadLocal<Map<String, Integer>> SENT = ThreadLocal.withInitial(HashMap::new);
 
     private CurrentRequest() {
     }
@@ -24,5 +28,11 @@ public final class CurrentRequest {
 
     public static void clear() {
         CURRENT.remove();
+        SENT.remove();
+    }
+
+    /** 0 for the first command named {@code commandName} this request sends, then 1, 2, … */
+    static int nextOrdinal(String commandName) {
+        return SENT.get().merge(commandName, 1, Integer::sum) - 1;
     }
 }

@@ -8,6 +8,8 @@ import io.wharf.common.security.WharfPrincipal;
  *
  * @param principal null for anonymous requests
  * @param teamId    null until a team route has resolved its slug
+ * @param path      the request's path (not the template): part of an Idempotency-Key's scope,
+ *                  exactly as the gateway scopes it (SPEC §1.6, docs/gateway.md)
  */
 public record RequestContext(
         String requestId,
@@ -16,13 +18,20 @@ public record RequestContext(
         String context,
         String method,
         String route,
-        String idempotencyKey) {
+        String idempotencyKey,
+        String path) {
+
+    /** Without a path: no command of this request is deduplicated by its Idempotency-Key. */
+    public RequestContext(String requestId, WharfPrincipal principal, String teamId, String context, String method,
+                          String route, String idempotencyKey) {
+        this(requestId, principal, teamId, context, method, route, idempotencyKey, null);
+    }
 
     public RequestContext withTeamId(String newTeamId) {
-        return new RequestContext(requestId, principal, newTeamId, context, method, route, idempotencyKey);
+        return new RequestContext(requestId, principal, newTeamId, context, method, route, idempotencyKey, path);
     }
 
     public RequestContext withRoute(String newRoute) {
-        return new RequestContext(requestId, principal, teamId, context, method, newRoute, idempotencyKey);
+        return new RequestContext(requestId, principal, teamId, context, method, newRoute, idempotencyKey, path);
     }
 }

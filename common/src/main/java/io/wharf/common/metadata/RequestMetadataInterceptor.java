@@ -24,7 +24,12 @@ class RequestMetadataInterceptor implements MessageDispatchInterceptor<CommandMe
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Map<String, Object> facts = CurrentRequest.get()
-                    .map(RequestMetadataInterceptor::fromRequest)
+                    .map(request -> {
+                        Map<String, Object> fromRequest = fromRequest(request);
+                        put(fromRequest, WharfMetadata.IDEMPOTENCY_SCOPE,
+                                IdempotencyScope.of(request, command.getCommandName()));
+                        return fromRequest;
+                    })
                     .orElseGet(RequestMetadataInterceptor::system);
             Map<String, Object> merged = new HashMap<>(facts);
             merged.putAll(command.getMetaData());

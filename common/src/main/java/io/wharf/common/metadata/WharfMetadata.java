@@ -26,6 +26,12 @@ public final class WharfMetadata {
     public static final String ROUTE = "route";
     /** The Idempotency-Key the request carried, so a replayed command can be recognised. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /**
+     * Which command of which idempotent request this is: a hash of the Idempotency-Key's scope
+     * (credential, method, path, key) plus the command's name and its ordinal within the request.
+     * Only on commands (never copied onto events): the service's command deduplication uses it.
+     */
+    public static final String IDEMPOTENCY_SCOPE = "idempotencyScope";
 
     private WharfMetadata() {
     }

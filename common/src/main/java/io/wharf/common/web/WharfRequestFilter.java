@@ -44,7 +44,8 @@ final class WharfRequestFilter extends OncePerRequestFilter {
         // Missing, forged or expired assertions all mean "anonymous"; routes that need a caller refuse later.
         WharfPrincipal principal = assertion.verify(request.getHeader(InternalAssertion.HEADER)).orElse(null);
         CurrentRequest.set(new RequestContext(requestId, principal, null, "http",
-                request.getMethod().toLowerCase(Locale.ROOT), null, request.getHeader(IDEMPOTENCY_KEY_HEADER)));
+                request.getMethod().toLowerCase(Locale.ROOT), null, request.getHeader(IDEMPOTENCY_KEY_HEADER),
+                request.getRequestURI()));
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
             if (request.getContentLengthLong() > maxBodyBytes) {

@@ -61,7 +61,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         Long retryAfter = error instanceof GatewayException own && own.retryAfterSeconds() != null
                 ? own.retryAfterSeconds()
                 : outcome.code() == ErrorCode.SERVICE_UNAVAILABLE ? Long.valueOf(retryAfterSeconds) : null;
-        ErrorResponse body = new ErrorResponse(outcome.code(), outcome.message(), null, outcome.hint(), requestId, retryAfter);
+        String field = error instanceof GatewayException own ? own.field() : null;
+        ErrorResponse body = new ErrorResponse(outcome.code(), outcome.message(), field, outcome.hint(), requestId, retryAfter);
 
         response.setStatusCode(outcome.status());
         HttpHeaders headers = response.getHeaders();

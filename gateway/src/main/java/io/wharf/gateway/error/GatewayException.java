@@ -13,23 +13,55 @@ public class GatewayException extends RuntimeException {
     private final HttpStatus status;
     private final String hint;
     private final Long retryAfterSeconds;
+    private final String field;
 
     public GatewayException(ErrorCode code, HttpStatus status, String message, String hint) {
-        this(code, status, message, hint, null);
+        this(code, status, message, hint, null, null);
     }
 
-    private GatewayException(ErrorCode code, HttpStatus status, String message, String hint, Long retryAfterSeconds) {
+    private GatewayException(ErrorCode code, HttpStatus status, String message, String hint, Long retryAfterSeconds,
+                             String field) {
         super(message, null, false, false);
         this.code = code;
         this.status = status;
         this.hint = hint;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.field = field;
     }
 
     /** 429 RATE_LIMITED (SPEC §1.5): the client may try again after {@code retryAfterSeconds} (≥ 1). */
     public static GatewayException rateLimited(long retryAfterSeconds) {
         return new GatewayException(ErrorCode.RATE_LIMITED, HttpStatus.TOO_MANY_REQUESTS, "Too many requests.",
-                "Slow down and retry after the number of seconds in Retry-After.", Math.max(1, retryAfterSeconds));
+                "Slow down and retry after the number of seconds in Retry-After.", Math.max(1, retryAfterSeconds), null);
+    }
+
+    /** 400 on the {@code Idempotency-Key} header (SPEC §1.6: 1–200 printable ASCII characters). */
+    public static GatewayException invalidIdempotencyKey(String message) {
+        return new GatewayException(ErrorCode.VALIDATION_ERROR, HttpStatus.BAD_REQUEST, message,
+                "Send one Idempotency-Key of 1 to 200 printable ASCII characters, e.g. a UUID.", null,
+                "Idempotency-Key");
+    }
+
+    /** 409 IDEMPOTENCY_KEY_REUSED: the key was used for a different body. */
+    public static GatewayException idempotencyKeyReused() {
+        return new GatewayException(ErrorCode.IDEMPOTENCY_KEY_REUSED, HttpStatus.CONFLICT,
+                "This Idempotency-Key was already used with a different request body.",
+                "Use a new key for a new request; repeat a request only with exactly the same body.", null,
+                "Idempotency-Key");
+    }
+
+    /** 409 CONFLICT with Retry-After 1: the first request with this key is still running. */
+    public static GatewayException idempotentRequestInFlight() {
+        return new GatewayException(ErrorCode.CONFLICT, HttpStatus.CONFLICT,
+                "A request with this Idempotency-Key is still being processed.",
+                "Retry after the number of seconds in Retry-After to get its response.", 1L, "Idempotency-Key");
+    }
+
+    /** 503: the store of Idempotency-Keys cannot be reached, so the request is not run unprotected. */
+    public static GatewayException idempotencyStoreUnavailable() {
+        return new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+                "Requests with an Idempotency-Key cannot be processed right now.",
+                "Retry after the number of seconds in Retry-After.", null, null);
     }
 
     public static GatewayException unauthorized(String message) {
@@ -52,6 +84,11 @@ public class GatewayException extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /** The input the error is about, or null. */
+    public String field() {
+        return field;
     }
 
     /** Seconds the client should wait, when this error says so itself (else null). */

@@ -2,6 +2,7 @@ package io.wharf.gateway.ratelimit;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
 
 /**
  * Fixed windows per key: the current second and the current minute. A request counts against both
@@ -17,7 +18,12 @@ final class InMemoryRateLimiter implements RateLimiter {
     private final Map<String, Windows> windows = new ConcurrentHashMap<>();
 
     @Override
-    public Decision take(String key, RateLimitProperties.Budget budget, long nowMillis) {
+    public Mono<Decision> take(String key, RateLimitProperties.Budget budget, long nowMillis) {
+        return Mono.fromSupplier(() -> takeNow(key, budget, nowMillis));
+    }
+
+    /** The same, synchronously: a few nanoseconds under the key's lock, fine on the event loop. */
+    Decision takeNow(String key, RateLimitProperties.Budget budget, long nowMillis) {
         if (windows.size() > PRUNE_ABOVE) {
             windows.values().removeIf(w -> w.idleSince(nowMillis));
         }

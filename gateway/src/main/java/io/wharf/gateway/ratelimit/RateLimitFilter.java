@@ -33,9 +33,9 @@ class RateLimitFilter implements WebFilter {
     private final RateLimiter limiter;
     private final Clock clock;
 
-    RateLimitFilter(RateLimitProperties properties, Clock clock) {
+    RateLimitFilter(RateLimitProperties properties, RateLimiter limiter, Clock clock) {
         this.properties = properties;
-        this.limiter = new InMemoryRateLimiter();
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -50,8 +50,11 @@ class RateLimitFilter implements WebFilter {
                 || HttpMethod.OPTIONS.equals(request.getMethod()));
         RateLimitProperties.Budget budget = mutating ? properties.mutating() : properties.read();
         String key = (mutating ? "m:" : "r:") + caller(exchange);
-        RateLimiter.Decision decision = limiter.take(key, budget, clock.millis());
+        return limiter.take(key, budget, clock.millis()).flatMap(decision -> apply(exchange, chain, budget, decision));
+    }
 
+    private static Mono<Void> apply(ServerWebExchange exchange, WebFilterChain chain,
+                                    RateLimitProperties.Budget budget, RateLimiter.Decision decision) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set(POLICY, budget.policy());
         headers.set(STATE, "\"steady\";r=" + decision.steadyRemaining() + ";t=" + decision.steadyResetSeconds());

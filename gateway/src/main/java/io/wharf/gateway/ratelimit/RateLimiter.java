@@ -1,14 +1,24 @@
 package io.wharf.gateway.ratelimit;
 
+import reactor.core.publisher.Mono;
+
 /**
  * Counts requests of one credential against a {@link RateLimitProperties.Budget}. The in-memory
- * implementation serves the single-gateway default; a store shared by gateway replicas (Redis) is
- * the next implementation behind this interface.
+ * implementation serves the single-gateway default; {@link RedisRateLimiter} is the store shared by
+ * gateway replicas.
  */
-interface RateLimiter {
+interface RateLimiter extends AutoCloseable {
 
-    /** Takes one request from {@code key}'s budget at {@code nowMillis}, or refuses it. */
-    Decision take(String key, RateLimitProperties.Budget budget, long nowMillis);
+    /**
+     * Takes one request from {@code key}'s budget at {@code nowMillis} (a shared store may use its
+     * own clock instead, the one clock every replica sees), or refuses it.
+     */
+    Mono<Decision> take(String key, RateLimitProperties.Budget budget, long nowMillis);
+
+    /** Releases connections, if any. */
+    @Override
+    default void close() {
+    }
 
     /**
      * @param steadyRemaining requests left in the current minute

@@ -14,14 +14,14 @@ class InMemoryRateLimiterTest {
     @Test
     void theEleventhRequestInOneSecondIsRefusedUntilTheNextSecond() {
         for (int i = 0; i < 10; i++) {
-            assertThat(limiter.take("k", MUTATING, T0 + i).allowed()).isTrue();
+            assertThat(limiter.takeNow("k", MUTATING, T0 + i).allowed()).isTrue();
         }
-        RateLimiter.Decision refused = limiter.take("k", MUTATING, T0 + 400);
+        RateLimiter.Decision refused = limiter.takeNow("k", MUTATING, T0 + 400);
 
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(1);
         assertThat(refused.steadyRemaining()).isEqualTo(140);
-        assertThat(limiter.take("k", MUTATING, T0 + 1_000).allowed()).isTrue();
+        assertThat(limiter.takeNow("k", MUTATING, T0 + 1_000).allowed()).isTrue();
     }
 
     @Test
@@ -29,20 +29,20 @@ class InMemoryRateLimiterTest {
         long now = T0;
         for (int i = 0; i < 150; i++) {
             now = T0 + (i / 10) * 1_000L; // ten per second: never over the burst
-            assertThat(limiter.take("k", MUTATING, now).allowed()).as("request " + i).isTrue();
+            assertThat(limiter.takeNow("k", MUTATING, now).allowed()).as("request " + i).isTrue();
         }
-        RateLimiter.Decision refused = limiter.take("k", MUTATING, T0 + 15_500);
+        RateLimiter.Decision refused = limiter.takeNow("k", MUTATING, T0 + 15_500);
 
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.steadyRemaining()).isZero();
         assertThat(refused.retryAfterSeconds()).isEqualTo(45); // 44.5 s left in the minute, rounded up
-        assertThat(limiter.take("k", MUTATING, T0 + 60_000).allowed()).isTrue();
+        assertThat(limiter.takeNow("k", MUTATING, T0 + 60_000).allowed()).isTrue();
     }
 
     @Test
     void remainingAndResetCountDownWithinTheMinute() {
-        RateLimiter.Decision first = limiter.take("k", MUTATING, T0 + 20_000);
-        RateLimiter.Decision second = limiter.take("k", MUTATING, T0 + 20_001);
+        RateLimiter.Decision first = limiter.takeNow("k", MUTATING, T0 + 20_000);
+        RateLimiter.Decision second = limiter.takeNow("k", MUTATING, T0 + 20_001);
 
         assertThat(first.steadyRemaining()).isEqualTo(149);
         assertThat(second.steadyRemaining()).isEqualTo(148);
@@ -52,13 +52,13 @@ class InMemoryRateLimiterTest {
     @Test
     void aRefusedRequestTakesNothingAndKeysAreIndependent() {
         for (int i = 0; i < 10; i++) {
-            limiter.take("a", MUTATING, T0);
+            limiter.takeNow("a", MUTATING, T0);
         }
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.take("a", MUTATING, T0).allowed()).isFalse();
+            assertThat(limiter.takeNow("a", MUTATING, T0).allowed()).isFalse();
         }
-        assertThat(limiter.take("b", MUTATING, T0).allowed()).isTrue();
-        assertThat(limiter.take("a", MUTATING, T0 + 1_000).steadyRemaining()).isEqualTo(139);
+        assertThat(limiter.takeNow("b", MUTATING, T0).allowed()).isTrue();
+        assertThat(limiter.takeNow("a", MUTATING, T0 + 1_000).steadyRemaining()).isEqualTo(139);
     }
 
     @Test
@@ -68,7 +68,7 @@ class InMemoryRateLimiterTest {
         for (int t = 0; t < threads.length; t++) {
             threads[t] = new Thread(() -> {
                 for (int i = 0; i < 50; i++) {
-                    if (limiter.take("k", MUTATING, T0).allowed()) {
+                    if (limiter.takeNow("k", MUTATING, T0).allowed()) {
                         allowed.incrementAndGet();
                     }
                 }

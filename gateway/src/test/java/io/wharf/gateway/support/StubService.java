@@ -35,6 +35,7 @@ public final class StubService implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Supplier<String>> fixed = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private volatile boolean healthy = true;
 
     public StubService(String name) {
@@ -73,6 +74,20 @@ public final class StubService implements AutoCloseable {
         fixed.put(path, body);
     }
 
+    /** A programmed answer: status, extra headers, body (produced per request; it may block, e.g. to be slow). */
+    public record Answer(int status, Map<String, String> headers, Supplier<String> body) {
+    }
+
+    /** Answer requests to exactly {@code path} with {@code answer}. */
+    public void answer(String path, Answer answer) {
+        answers.put(path, answer);
+    }
+
+    /** How many requests to exactly {@code path} arrived. */
+    public long count(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).count();
+    }
+
     public void healthy(boolean healthy) {
         this.healthy = healthy;
     }
@@ -104,6 +119,13 @@ public final class StubService implements AutoCloseable {
 
         if (path.equals("/actuator/health")) {
             respond(exchange, healthy ? 200 : 503, healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+            return;
+        }
+        Answer answer = answers.get(path);
+        if (answer != null) {
+            String json = answer.body().get();
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            respond(exchange, answer.status(), json);
             return;
         }
         if (path.endsWith("/slow")) {

@@ -54,6 +54,11 @@ public final class TestInfrastructure {
 
     /** The properties a launcher would pass, pointing at the stubs; {@code overrides} win. */
     public void register(DynamicPropertyRegistry registry, Map<String, Object> overrides) {
+        properties(overrides).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /** The same properties as a map, for gateways a test starts itself ({@link RunningGateway}). */
+    public Map<String, Object> properties(Map<String, Object> overrides) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("wharf.gateway.services.identity-service", identity.uri().toString());
         props.put("wharf.gateway.services.project-service", project.uri().toString());
@@ -64,7 +69,7 @@ public final class TestInfrastructure {
         props.put("spring.kafka.bootstrap-servers", kafka.getBrokersAsString());
         props.put("spring.data.mongodb.uri", mongoUri);
         props.putAll(overrides);
-        props.forEach((key, value) -> registry.add(key, () -> value));
+        return props;
     }
 
     /**
