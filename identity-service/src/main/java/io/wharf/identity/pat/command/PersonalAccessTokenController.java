@@ -1,5 +1,6 @@
 package io.wharf.identity.pat.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,7 +63,7 @@ class PersonalAccessTokenController {
     ResponseEntity<CreatedPersonalAccessTokenResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
             @Valid @RequestBody CreateTokenRequest request) {
         String userId = Callers.userOf(caller, REFUSAL);
-        String tokenId = UUID.randomUUID().toString();
+        String tokenId = IdempotentIds.newId();
         String name = request.name().trim();
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
         Instant expiresAt = request.expirationInDays() == 0 ? null

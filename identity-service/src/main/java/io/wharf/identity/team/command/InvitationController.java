@@ -1,5 +1,6 @@
 package io.wharf.identity.team.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -69,7 +70,7 @@ class InvitationController {
     ResponseEntity<TeamUserResponse> invite(@Parameter(hidden = true) WharfPrincipal caller,
             @PathVariable UUID teamId, @Valid @RequestBody InviteRequest request) {
         String team = teamId.toString();
-        String invitationId = UUID.randomUUID().toString();
+        String invitationId = IdempotentIds.newId();
         send(team, new InviteMemberCommand(team, invitationId, Callers.userOf(caller, REFUSAL), request.email(),
                 request.firstName(), request.lastName(), clock.instant()));
         TeamUserResponse body = queries.query(new FindTeamInvitationQuery(team, invitationId, clock.instant()),

@@ -1,5 +1,6 @@
 package io.wharf.identity.team.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -68,7 +69,7 @@ class TeamController {
     @ApiResponse(responseCode = "409", description = "CONFLICT: name or slug taken (field)")
     ResponseEntity<TeamResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
             @Valid @RequestBody TeamRequest request) {
-        String teamId = UUID.randomUUID().toString();
+        String teamId = IdempotentIds.newId();
         send(teamId, new CreateTeamCommand(teamId, request.name(), request.slug(), userId(caller), clock.instant()));
         TeamResponse body = queries.query(new FindTeamQuery(teamId, clock.instant()), ResponseTypes.instanceOf(TeamResponse.class))
                 .join();

@@ -1,5 +1,6 @@
 package io.wharf.project.registry.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -84,7 +85,7 @@ class RegistryController {
     ResponseEntity<RegistryResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
             @PathVariable String teamSlug, @Valid @RequestBody RegistryRequest request) {
         String teamId = access.require(caller, teamSlug, TeamRole.ADMIN);
-        String registryId = UUID.randomUUID().toString();
+        String registryId = IdempotentIds.newId();
         RegistryType type = RegistryRules.type(request.type());
         String token = emptyToNull(request.details().token());
         checker.check(type, RegistryRules.details(type, plain(request.details()), token).withToken(token));

@@ -1,5 +1,6 @@
 package io.wharf.project.storage.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -70,7 +71,7 @@ class StorageController {
     ResponseEntity<StorageResponse> create(@Parameter(hidden = true) WharfPrincipal caller,
             @PathVariable String teamSlug, @Valid @RequestBody StorageRequest request) {
         String teamId = access.require(caller, teamSlug, TeamRole.ADMIN);
-        String storageId = UUID.randomUUID().toString();
+        String storageId = IdempotentIds.newId();
         String name = StorageRules.name(request.name());
         names.claim(teamId, name, storageId);
         try {
