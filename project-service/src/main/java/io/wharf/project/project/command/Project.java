@@ -53,6 +53,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -109,6 +110,19 @@ class Project {
         List<ImageState> ordered() {
             return images.values().stream().sorted(Comparator.comparingInt(i -> i.order)).toList();
         }
+
+        // value equality: Axon's fixture compares the state sourced from events with the state after handling
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof VersionState v && id.equals(v.id) && Objects.equals(name, v.name)
+                    && Objects.equals(type, v.type) && Objects.equals(parentId, v.parentId)
+                    && Objects.equals(childId, v.childId) && published == v.published && images.equals(v.images);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 
     static final class ImageState {
@@ -130,8 +144,16 @@ class Project {
             this.digest = image.digest();
         }
 
-        CatalogueImage snapshot() {
-            return new CatalogueImage(id, registryId, name, tag, order, config, digest);
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ImageState i && id.equals(i.id) && Objects.equals(registryId, i.registryId)
+                    && Objects.equals(name, i.name) && Objects.equals(tag, i.tag) && order == i.order
+                    && Objects.equals(config, i.config) && Objects.equals(digest, i.digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
         }
     }
 
