@@ -457,6 +457,30 @@ class ProjectApiTest {
         assertThat(usage.registryInUse(own)).isFalse();
     }
 
+    @Test
+    void aDeletedTeamsProjectsAreDeleted() throws Exception {
+        String first = createProject("versionless", "Doomed one");
+        String second = createProject("versioned", "Doomed two");
+        createVersion(second, "1.0.0", "");
+        // identity's TeamDeletedEvent as it arrives on wharf.identity.events (see common's fixture)
+        String record = """
+                {"specversion":"1.0","id":"%s","type":"io.wharf.common.events.identity.TeamDeletedEvent",
+                 "source":"/wharf/identity","subject":"%s","time":"2026-11-23T10:00:00Z",
+                 "datacontenttype":"application/json","revision":"1","aggregatetype":"Team","sequence":"9",
+                 "data":{"teamId":"%s","slug":"%s","deletedAt":"2026-11-23T10:00:00Z"}}"""
+                .formatted(UUID.randomUUID(), teamId, teamId, slug);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.<String, Object>of(
+                "bootstrap.servers", InProcessKafka.bootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.IDENTITY, teamId, record)).get();
+        }
+        try (TopicReader topic = new TopicReader(InProcessKafka.bootstrapServers(), Topics.PROJECT)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> types(topic.withKey(first)).contains("ProjectDeletedEvent")
+                    && types(topic.withKey(second)).contains("ProjectDeletedEvent"));
+        }
+    }
+
     // --- packages and container images ------------------------------------------------------------
 
     @Test
