@@ -245,6 +245,26 @@ class ProjectApiTest {
     }
 
     @Test
+    void ofConcurrentCreatesWithOneNameExactlyOneSucceeds() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> call("POST", projects(), """
+                        {"type":"versioned","name":"Race"}""", ada)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expect(200, "GET", projects(), null, ada).body()).hasSize(1);
+    }
+
+    @Test
     void strangersLearnNothing() {
         String mine = createProject("versioned", "Mine");
         String version = createVersion(mine, "1.0.0", "");

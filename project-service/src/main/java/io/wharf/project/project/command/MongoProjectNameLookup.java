@@ -9,25 +9,57 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.wharf.common.error.ConflictException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.function.Predicate;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link ProjectNameLookup} in the collection {@code project_names}: {@code _id} =
  * {@code <teamId>:<lower-case name>}, {@code teamId}, {@code projectId}, {@code confirmed}. The
  * unique {@code _id} makes a claim atomic: of two concurrent creates with one name exactly one wins.
+ *
+ * <p>A claim still unconfirmed after {@link #STALE_CLAIM} belongs to a command that died between
+ * claim and event store (a crash): if its project was never stored, the next claim of the name takes
+ * it over (identity's team-name lookup does the same).
  */
 @Component
 class MongoProjectNameLookup implements ProjectNameLookup {
 
     static final String COLLECTION = "project_names";
 
-    private final MongoCollection<Document> names;
+    /** Far longer than any project command takes. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(5);
 
-    MongoProjectNameLookup(MongoDatabase database) {
+    private final MongoCollection<Document> names;
+    private final Clock clock;
+    private final Predicate<String> projectStored;
+
+    @Autowired
+    MongoProjectNameLookup(MongoDatabase database, Clock clock, ObjectProvider<EventStore> events) {
+        this(database, clock, projectId -> stored(events.getObject(), projectId));
+    }
+
+    MongoProjectNameLookup(MongoDatabase database, Clock clock, Predicate<String> projectStored) {
         this.names = database.getCollection(COLLECTION);
+        this.clock = clock;
+        this.projectStored = projectStored;
+    }
+
+    private static boolean stored(EventStore events, String projectId) {
+        try {
+            return events.lastSequenceNumberFor(projectId).isPresent();
+        } catch (AggregateNotFoundException e) {
+            return false;
+        }
     }
 
     static String key(String teamId, String name) {
@@ -39,7 +71,7 @@ class MongoProjectNameLookup implements ProjectNameLookup {
         String key = key(teamId, name);
         try {
             names.insertOne(new Document("_id", key).append("teamId", teamId).append("projectId", projectId)
-                    .append("confirmed", false));
+                    .append("confirmed", false).append("claimedAt", Date.from(clock.instant())));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -49,9 +81,25 @@ class MongoProjectNameLookup implements ProjectNameLookup {
             if (holder != null && projectId.equals(holder.getString("projectId"))) {
                 return false;
             }
+            if (holder != null && takeOverStale(key, holder, projectId)) {
+                return true;
+            }
             throw new ConflictException("Project name taken.", "name",
                     "Choose another name or rename the existing project.");
         }
+    }
+
+    private boolean takeOverStale(String key, Document holder, String projectId) {
+        Date claimedAt = holder.getDate("claimedAt");
+        if (Boolean.TRUE.equals(holder.getBoolean("confirmed")) || claimedAt == null
+                || claimedAt.toInstant().isAfter(clock.instant().minus(STALE_CLAIM))
+                || projectStored.test(holder.getString("projectId"))) {
+            return false;
+        }
+        return names.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("projectId",
+                        holder.getString("projectId")), Filters.eq("confirmed", false)),
+                Updates.combine(Updates.set("projectId", projectId), Updates.set("claimedAt",
+                        Date.from(clock.instant())))).getModifiedCount() == 1;
     }
 
     @Override

@@ -340,6 +340,9 @@ class Project {
         if (command.registries() == null || command.registries().isEmpty()) {
             throw new ValidationException("Name at least one registry with images.", null, null);
         }
+        if (command.registries().size() > ConfigRules.MAX_LIST) {
+            throw new ValidationException("At most " + ConfigRules.MAX_LIST + " items.", null, null);
+        }
         Set<String> names = new HashSet<>();
         version.images.values().forEach(i -> names.add(i.name));
         int order = version.images.values().stream().mapToInt(i -> i.order).max().orElse(-1);
@@ -351,6 +354,10 @@ class Project {
             }
             if (entry.images() == null || entry.images().isEmpty()) {
                 throw new ValidationException("Name at least one image.", "[" + r + "].images", null);
+            }
+            if (entry.images().size() + added.size() + version.images.size() > ConfigRules.MAX_LIST) {
+                throw new ValidationException("A version holds at most " + ConfigRules.MAX_LIST + " images.",
+                        "[" + r + "].images", null);
             }
             if (registries.find(caller.teamSlug(), entry.registryId()).isEmpty()) {
                 throw new NotFoundException("Registry not found.", "[" + r + "].registryId", null);

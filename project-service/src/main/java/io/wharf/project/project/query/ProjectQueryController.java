@@ -72,11 +72,11 @@ class ProjectQueryController {
             @PathVariable UUID projectId) {
         String teamId = access.require(caller, teamSlug, TeamRole.USER);
         Document p = project(teamId, projectId);
-        List<VersionResponse> versions = views.versionsOf(p.getString("_id")).stream()
-                .map(v -> reads.version(v, p)).toList();
-        // deletable = no deployment in progress: deployments are deployment-service's (none replicated yet)
-        return new ProjectDetailsResponse(p.getString("type"), p.getString("description"), true, versions,
-                ProjectReads.audit(p), p.getString("_id"), p.getString("name"));
+        List<Document> versionViews = views.versionsOf(p.getString("_id"));
+        List<VersionResponse> versions = versionViews.stream().map(v -> reads.version(v, p)).toList();
+        return new ProjectDetailsResponse(p.getString("type"), p.getString("description"),
+                reads.projectDeletable(versionViews), versions, ProjectReads.audit(p), p.getString("_id"),
+                p.getString("name"));
     }
 
     @GetMapping("/api/{teamSlug}/projects/{projectId}/versions")

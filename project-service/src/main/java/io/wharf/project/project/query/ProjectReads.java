@@ -19,10 +19,12 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns view documents into seed 003's shapes. The derived flags follow SPEC §3 with no deployments
- * (deployments are deployment-service's; the write side enforces the full rules from its replica):
- * increasable = incremental without child; mutable = rolling, or incremental, increasable and not
- * published; deletable = rolling in a versioned project, or incremental, increasable and not published.
+ * Turns view documents into seed 003's shapes. The derived flags follow SPEC §3 (the write side
+ * enforces the same rules): increasable = incremental without child; mutable = rolling, or
+ * incremental, increasable, not published and no deployment that ran; deletable = no deployment
+ * that ran and (rolling → versioned project; incremental → increasable and not published).
+ * Deployment statuses come from the replica {@code version_deployment_states} (empty until
+ * deployment-service publishes).
  */
 @Component
 class ProjectReads {
@@ -56,15 +58,33 @@ class ProjectReads {
         return Boolean.TRUE.equals(v.getBoolean("published"));
     }
 
-    static boolean mutable(Document v) {
-        return "rolling".equals(v.getString("type")) || increasable(v) && !published(v);
+    static final java.util.Set<String> FREEZING = java.util.Set.of("in-progress", "successful", "obsolete",
+            "downgraded");
+
+    boolean mutable(Document v) {
+        if ("rolling".equals(v.getString("type"))) {
+            return true;
+        }
+        return increasable(v) && !published(v) && !frozen(v);
     }
 
-    static boolean deletable(Document v, Document project) {
+    boolean deletable(Document v, Document project) {
+        if (frozen(v)) {
+            return false;
+        }
         if ("rolling".equals(v.getString("type"))) {
             return "versioned".equals(project.getString("type"));
         }
         return increasable(v) && !published(v);
+    }
+
+    private boolean frozen(Document v) {
+        return views.deploymentStatuses(v.getString("_id")).stream().anyMatch(FREEZING::contains);
+    }
+
+    /** SPEC §3: a project is deletable while none of its deployments is in progress. */
+    boolean projectDeletable(List<Document> versions) {
+        return versions.stream().noneMatch(v -> views.deploymentStatuses(v.getString("_id")).contains("in-progress"));
     }
 
     VersionResponse version(Document v, Document project) {

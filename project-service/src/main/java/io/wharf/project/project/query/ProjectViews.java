@@ -32,6 +32,8 @@ class ProjectViews {
     final MongoCollection<Document> versions;
     final MongoCollection<Document> images;
     final MongoCollection<Document> packages;
+    /** deployment-service's replica kept by the write side (empty until it publishes); read here too. */
+    final MongoCollection<Document> deploymentStates;
     private final ObjectMapper json;
 
     ProjectViews(MongoDatabase database, ObjectMapper json) {
@@ -39,6 +41,7 @@ class ProjectViews {
         this.versions = database.getCollection("version_views");
         this.images = database.getCollection("image_views");
         this.packages = database.getCollection("package_views");
+        this.deploymentStates = database.getCollection("version_deployment_states");
         this.json = json;
     }
 
@@ -112,6 +115,13 @@ class ProjectViews {
 
     List<Document> packagesOf(String projectId) {
         return all(packages.find(Filters.eq("projectId", projectId)).sort(Sorts.ascending("createdAt")));
+    }
+
+    /** The statuses of the version's deployments (none until deployment-service publishes). */
+    java.util.Set<String> deploymentStatuses(String versionId) {
+        java.util.Set<String> statuses = new java.util.HashSet<>();
+        deploymentStates.find(Filters.eq("versionId", versionId)).forEach(d -> statuses.add(d.getString("status")));
+        return statuses;
     }
 
     static List<Document> all(Iterable<Document> found) {

@@ -7,7 +7,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.wharf.common.error.ConflictException;
 import io.wharf.common.test.InProcessMongo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +30,8 @@ class MongoProjectNameLookupTest {
 
     private static MongoClient client;
     private MongoProjectNameLookup lookup;
+    private Instant now;
+    private Set<String> stored;
 
     @BeforeAll
     static void connect() {
@@ -36,7 +45,38 @@ class MongoProjectNameLookupTest {
 
     @BeforeEach
     void setUp() {
-        lookup = new MongoProjectNameLookup(client.getDatabase(InProcessMongo.freshDatabase(getClass())));
+        now = Instant.parse("2026-11-23T10:00:00Z");
+        stored = new HashSet<>();
+        lookup = new MongoProjectNameLookup(client.getDatabase(InProcessMongo.freshDatabase(getClass())),
+                new Clock() {
+                    @Override
+                    public ZoneId getZone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public Clock withZone(ZoneId zone) {
+                        return this;
+                    }
+
+                    @Override
+                    public Instant instant() {
+                        return now;
+                    }
+                }, stored::contains);
+    }
+
+    @Test
+    void aClaimLeftByACrashIsTakenOverOnlyWhenStaleAndNeverStored() {
+        lookup.claim("t1", "Orphan", "crashed");
+        now = now.plus(Duration.ofMinutes(4));
+        assertThatThrownBy(() -> lookup.claim("t1", "Orphan", "p2")).isInstanceOf(ConflictException.class);
+        now = now.plus(Duration.ofMinutes(2));
+        stored.add("crashed"); // stored after all, its confirmation still on its way
+        assertThatThrownBy(() -> lookup.claim("t1", "Orphan", "p2")).isInstanceOf(ConflictException.class);
+        stored.clear();
+        assertThat(lookup.claim("t1", "Orphan", "p2")).isTrue();
+        assertThatThrownBy(() -> lookup.claim("t1", "Orphan", "p3")).isInstanceOf(ConflictException.class);
     }
 
     @Test

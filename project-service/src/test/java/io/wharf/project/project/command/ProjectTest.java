@@ -538,6 +538,18 @@ class ProjectTest {
     }
 
     @Test
+    void aVersionHoldsAtMost512Images() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 511; i++) {
+            many.add("img/n" + i);
+        }
+        givenVersionWithImages().when(new AddImagesCommand(P, user(), V1, List.of(new AddImagesCommand.RegistryImages(
+                        registry, many)))).expectException(refusal(ValidationException.class, "[0].images"));
+        givenVersionWithImages().when(new AddImagesCommand(P, user(), V1, List.of(new AddImagesCommand.RegistryImages(
+                        registry, many.subList(0, 510))))).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void imagesComeFromTheTeamsRegistriesOnly() {
         givenVersionWithImages().when(new AddImagesCommand(P, user(), V1, List.of(
                         new AddImagesCommand.RegistryImages(registry, List.of("a/b")),

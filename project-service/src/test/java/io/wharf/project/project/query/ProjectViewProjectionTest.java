@@ -155,6 +155,26 @@ class ProjectViewProjectionTest {
     }
 
     @Test
+    void deploymentsThatRanFreezeVersionsInTheViewsToo() {
+        String v1 = UUID.randomUUID().toString();
+        apply(0, new ProjectCreatedEvent(project, TEAM, "Shop", null, "versioned", "ada", T0));
+        apply(1, new VersionCreatedEvent(project, TEAM, v1, "1.0.0", "incremental", null, true, null, List.of(),
+                "ada", T0));
+        ProjectReads reads = new ProjectReads(views, registries);
+        var projectDoc = views.project(TEAM, project).orElseThrow();
+        var versionDoc = views.version(TEAM, project, v1).orElseThrow();
+        assertThat(reads.versionDetails(versionDoc, projectDoc, "blue").mutable()).isTrue();
+
+        // what deployment-service's events will put into the replica
+        views.deploymentStates.insertOne(new org.bson.Document("_id", "d1").append("versionId", v1)
+                .append("status", "in-progress"));
+        var details = reads.versionDetails(versionDoc, projectDoc, "blue");
+        assertThat(details.mutable()).isFalse();
+        assertThat(details.deletable()).isFalse();
+        assertThat(reads.projectDeletable(views.versionsOf(project))).isFalse();
+    }
+
+    @Test
     void otherTeamsSeeNothing() {
         List<Object> events = history(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(), UUID.randomUUID().toString());
