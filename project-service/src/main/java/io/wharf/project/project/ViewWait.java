@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * has applied every stored event of the aggregate (the view answers the last sequence number it
  * applied to a version query). Bounded: after {@link #TIMEOUT} the request goes on with a warning.
  */
-@Component
+@Component("projectViewWait") // a name of its own: other features may have a ViewWait too
 public class ViewWait {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);

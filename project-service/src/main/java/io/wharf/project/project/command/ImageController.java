@@ -35,10 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "images", description = "Images of a version and their container configs")
 class ImageController {
 
-    private final CatalogueCommands commands;
+    private final ProjectCommands commands;
     private final QueryGateway queries;
 
-    ImageController(CatalogueCommands commands, QueryGateway queries) {
+    ImageController(ProjectCommands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }

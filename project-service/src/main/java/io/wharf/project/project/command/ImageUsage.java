@@ -14,7 +14,7 @@ import io.wharf.common.events.project.ProjectDeletedEvent;
 import io.wharf.common.events.project.VersionCreatedEvent;
 import io.wharf.common.events.project.VersionDeletedEvent;
 import io.wharf.common.events.project.VersionIncreasedEvent;
-import io.wharf.project.project.CatalogueConfig;
+import io.wharf.project.project.ProjectFeatureConfig;
 import io.wharf.project.shared.CatalogueUsage;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * moment the command that references it returns. Upserts and deletes by id: replays change nothing.
  */
 @Component
-@ProcessingGroup(CatalogueConfig.LOOKUP_GROUP)
+@ProcessingGroup(ProjectFeatureConfig.LOOKUP_GROUP)
 class ImageUsage implements CatalogueUsage {
 
     static final String COLLECTION = "catalogue_image_usage";

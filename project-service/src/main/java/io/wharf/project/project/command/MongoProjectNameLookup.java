@@ -44,8 +44,8 @@ class MongoProjectNameLookup implements ProjectNameLookup {
     private final Predicate<String> projectStored;
 
     @Autowired
-    MongoProjectNameLookup(MongoDatabase database, Clock clock, ObjectProvider<EventStore> events) {
-        this(database, clock, projectId -> stored(events.getObject(), projectId));
+    MongoProjectNameLookup(MongoDatabase database, ObjectProvider<Clock> clocks, ObjectProvider<EventStore> events) {
+        this(database, clocks.getIfUnique(Clock::systemUTC), projectId -> stored(events.getObject(), projectId));
     }
 
     MongoProjectNameLookup(MongoDatabase database, Clock clock, Predicate<String> projectStored) {

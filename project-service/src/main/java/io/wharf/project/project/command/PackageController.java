@@ -42,11 +42,11 @@ class PackageController {
     static final Set<String> WRITABLE = Set.of("labels", "archived");
     static final Set<String> READ_ONLY = Set.of("id", "projectId", "version", "baseVersion", "components", "audit");
 
-    private final CatalogueCommands commands;
+    private final ProjectCommands commands;
     private final QueryGateway queries;
     private final ObjectMapper json = new ObjectMapper();
 
-    PackageController(CatalogueCommands commands, QueryGateway queries) {
+    PackageController(ProjectCommands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }

@@ -32,10 +32,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "projects", description = "Projects, versions, images and packages")
 class ProjectController {
 
-    private final CatalogueCommands commands;
+    private final ProjectCommands commands;
     private final QueryGateway queries;
 
-    ProjectController(CatalogueCommands commands, QueryGateway queries) {
+    ProjectController(ProjectCommands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }

@@ -3,7 +3,7 @@ package io.wharf.project.project.command;
 import io.wharf.common.events.project.ProjectCreatedEvent;
 import io.wharf.common.events.project.ProjectDeletedEvent;
 import io.wharf.common.events.project.ProjectDetailsEditedEvent;
-import io.wharf.project.project.CatalogueConfig;
+import io.wharf.project.project.ProjectFeatureConfig;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * old name, a deletion frees it.
  */
 @Component
-@ProcessingGroup(CatalogueConfig.LOOKUP_GROUP)
+@ProcessingGroup(ProjectFeatureConfig.LOOKUP_GROUP)
 class ProjectLookupUpdater {
 
     private final ProjectNameLookup names;

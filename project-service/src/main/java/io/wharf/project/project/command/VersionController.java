@@ -34,10 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "versions", description = "Versions of a project")
 class VersionController {
 
-    private final CatalogueCommands commands;
+    private final ProjectCommands commands;
     private final QueryGateway queries;
 
-    VersionController(CatalogueCommands commands, QueryGateway queries) {
+    VersionController(ProjectCommands commands, QueryGateway queries) {
         this.commands = commands;
         this.queries = queries;
     }

@@ -22,7 +22,7 @@ import io.wharf.common.events.project.VersionDeletedEvent;
 import io.wharf.common.events.project.VersionDetailsEditedEvent;
 import io.wharf.common.events.project.VersionIncreasedEvent;
 import io.wharf.common.events.project.VersionPublishedEvent;
-import io.wharf.project.project.CatalogueConfig;
+import io.wharf.project.project.ProjectFeatureConfig;
 import io.wharf.project.project.api.FindImagesQuery;
 import io.wharf.project.project.api.FindPackageQuery;
 import io.wharf.project.project.api.FindProjectQuery;
@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * last sequence number applied, which command endpoints wait for (read-your-writes).
  */
 @Component
-@ProcessingGroup(CatalogueConfig.VIEWS_GROUP)
+@ProcessingGroup(ProjectFeatureConfig.VIEWS_GROUP)
 class ProjectViewProjection {
 
     private final ProjectViews views;

@@ -1,26 +1,21 @@
 package io.wharf.project.project;
 
-import java.time.Clock;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of the project feature (projects, versions, images, packages). */
+/**
+ * Wiring of the project feature (projects, versions, images, packages). It defines no {@code Clock}
+ * bean: the feature uses the application's one if there is exactly one, else the UTC system clock
+ * (so another feature's {@code Clock} bean never collides with it).
+ */
 @Configuration(proxyBeanMethods = false)
-public class CatalogueConfig {
+public class ProjectFeatureConfig {
 
     /** Write-side lookups (project names, image usage): updated in the command's unit of work. */
     public static final String LOOKUP_GROUP = "project-lookups";
     /** Project, version, image and package views: a tracking processor the command endpoints wait for. */
     public static final String VIEWS_GROUP = "project-views";
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {

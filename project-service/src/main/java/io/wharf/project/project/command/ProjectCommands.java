@@ -8,6 +8,7 @@ import io.wharf.project.project.api.Caller;
 import io.wharf.project.project.api.FindProjectViewVersionQuery;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,18 +17,18 @@ import org.springframework.stereotype.Component;
  * until the project views show its events (read-your-writes).
  */
 @Component
-class CatalogueCommands {
+class ProjectCommands {
 
     private final TeamAccess access;
     private final CommandGateway commands;
     private final ViewWait views;
     private final Clock clock;
 
-    CatalogueCommands(TeamAccess access, CommandGateway commands, ViewWait views, Clock clock) {
+    ProjectCommands(TeamAccess access, CommandGateway commands, ViewWait views, ObjectProvider<Clock> clocks) {
         this.access = access;
         this.commands = commands;
         this.views = views;
-        this.clock = clock;
+        this.clock = clocks.getIfUnique(Clock::systemUTC);
     }
 
     /** SPEC §1.4: every member (user and up) writes projects, versions, images and packages. */

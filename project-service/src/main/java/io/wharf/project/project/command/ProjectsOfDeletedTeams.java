@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * skipped, so a redelivery changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
-class TeamDeletionPolicy {
+class ProjectsOfDeletedTeams {
 
     static final String GROUP = "project-service.project-cleanup";
 
