@@ -202,6 +202,11 @@ class ProjectApiTest {
         assertThat(rolling.path("default").asBoolean()).isTrue();
         assertThat(rolling.path("increasable").asBoolean()).isFalse();
         assertThat(expect(200, "GET", projects(), null, bob).body()).anyMatch(p -> p.path("id").asText().equals(id));
+        // the rolling version takes images like any other (a versionless project is one deployable unit)
+        String rollingId = rolling.path("id").asText();
+        addImages(id, rollingId, "library/nginx");
+        assertThat(expect(200, "GET", versionPath(id, rollingId), null, bob).body().path("images")).hasSize(1);
+        expect(412, "DELETE", versionPath(id, rollingId), null, bob);
 
         // the changelog of a versionless project is its rolling version's
         expect(204, "PUT", projects() + "/" + id, """
@@ -452,6 +457,35 @@ class ProjectApiTest {
                     "VersionPublishedEvent", "ImageDeletedEvent", "VersionDeletedEvent");
             await().atMost(Duration.ofSeconds(30)).until(() -> types(topic.withKey(project)).containsAll(expected));
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"config\":{\"tty\":\"yes\"}}                                   | config.tty",
+            "{\"config\":{\"user\":1.5}}                                        | config.user",
+            "{\"config\":{\"routing\":[]}}                                      | config.routing",
+            "{\"config\":{\"labels\":{\"service\":[{\"key\":5}]}}}          | config.labels.service[0].key",
+            "{\"config\":{\"labels\":{\"pods\":[]}}}                          | config.labels.pods",
+            "{\"config\":{\"portRanges\":[{\"internal\":{\"from\":\"a\"}}]}} | config.portRanges[0].internal.from",
+            "{\"config\":{\"portRanges\":[{\"internal\":{\"from\":10,\"to\":20}},{\"internal\":{\"from\":20,\"to\":30}}]}} | config.portRanges[1].internal",
+            "{\"config\":{\"environment\":[{\"key\":\"$set\",\"value\":\"x\"}]}} | config.environment[0].key",
+            "{\"config\":{\"volumes\":[{\"name\":\"data\",\"path\":\"/a/../../etc\"}]}} | config.volumes[0].path",
+            "{\"config\":{\"name\":\"Not_A_Label\"}}                          | config.name",
+            "{\"config\":{\"storage\":{\"storageId\":\"3f9d7a10-0000-4000-8000-000000000009\",\"path\":\"/p\"}}} | config.storage.bucket",
+            "{\"config\":{\"configContainer\":{\"image\":\"busybox\",\"volume\":\"cfg\"}}} | config.configContainer.path",
+            "{\"config\":{\"restartPolicy\":\"sometimes\"}}                   | config.restartPolicy",
+            "{\"tag\":5}                                                          | tag"})
+    void badConfigsAreRefusedWithTheirFieldAndStoreNothing(String body, String field) {
+        String project = createProject("versioned", "Bad input");
+        String version = createVersion(project, "1.0.0", "");
+        String image = versionPath(project, version) + "/images/" + addImages(project, version, "library/nginx").get(0);
+        JsonNode before = expect(200, "GET", image, null, bob).body();
+
+        Answer refused = expect(400, "PATCH", image, body, bob);
+
+        assertThat(refused.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(refused.body().path("field").asText()).isEqualTo(field);
+        assertThat(expect(200, "GET", image, null, bob).body()).isEqualTo(before);
     }
 
     private static List<String> types(List<ConsumerRecord<String, String>> records) {
