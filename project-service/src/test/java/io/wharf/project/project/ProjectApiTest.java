@@ -488,6 +488,55 @@ class ProjectApiTest {
         assertThat(expect(200, "GET", image, null, bob).body()).isEqualTo(before);
     }
 
+    /** Every field of seed 003's container config (common, Docker and Kubernetes sections). */
+    static final String FULL_CONFIG = """
+            {"expose":"exposeWithTls","restartPolicy":"unlessStopped","networkMode":"none","deploymentStrategy":"rolling",
+             "name":"web","environment":[{"id":"e1","key":"PORT","value":"80"}],
+             "secrets":[{"id":"s1","key":"DB_PASSWORD","required":true}],
+             "routing":{"domain":"shop.example.com","path":"/api","stripPath":true,"uploadLimit":"10m"},
+             "user":1000,"tty":true,"configContainer":{"image":"busybox","volume":"cfg","path":"/etc/app","keepFiles":true},
+             "ports":[{"id":"p1","internal":8080,"external":80}],
+             "portRanges":[{"id":"r1","internal":{"from":9000,"to":9010},"external":{"from":19000,"to":19010}}],
+             "volumes":[{"id":"v1","name":"data","path":"/data","size":"1Gi","type":"rwo","class":"standard"}],
+             "commands":[{"id":"c1","key":"serve"}],"args":[{"id":"a1","key":"--verbose"}],
+             "initContainers":[{"id":"i1","name":"migrate","image":"busybox","command":[{"id":"ic1","key":"run"}],
+               "args":[{"id":"ia1","key":"-x"}],"environment":[{"id":"ie1","key":"X","value":"1"}],
+               "useParentConfig":true,"volumes":[{"id":"iv1","name":"data","path":"/data"}]}],
+             "capabilities":[{"id":"cap1","key":"NET_ADMIN","value":"true"}],
+             "storage":{"storageId":"3f9d7a10-0000-4000-8000-000000000009","path":"/backup","bucket":"shop"},
+             "logConfig":{"driver":"json-file","options":[{"id":"o1","key":"max-size","value":"10m"}]},
+             "networks":[{"id":"n1","key":"front"}],"dockerLabels":[{"id":"d1","key":"com.example.tier","value":"web"}],
+             "customHeaders":[{"id":"h1","key":"X-Trace"}],"proxyHeaders":true,"useLoadBalancer":true,
+             "extraLBAnnotations":[{"id":"x1","key":"lb/type","value":"nlb"}],
+             "healthCheckConfig":{"port":8080,"livenessProbe":"/live","readinessProbe":"/ready","startupProbe":"/start"},
+             "resourceConfig":{"limits":{"cpu":"500m","memory":"256Mi"},"requests":{"cpu":"100m","memory":"64Mi"}},
+             "annotations":{"service":[{"id":"as","key":"a","value":"1"}],"deployment":[{"id":"ad","key":"b","value":"2"}],
+               "ingress":[{"id":"ai","key":"c","value":"3"}]},
+             "labels":{"service":[{"id":"ls","key":"a","value":"1"}],"deployment":[{"id":"ld","key":"b","value":"2"}],
+               "ingress":[{"id":"li","key":"c","value":"3"}]}}""";
+
+    @Test
+    void theCompleteContainerConfigRoundTrips() throws Exception {
+        String project = createProject("versioned", "Full config");
+        String version = createVersion(project, "1.0.0", "");
+        String image = versionPath(project, version) + "/images/" + addImages(project, version, "library/nginx").get(0);
+
+        expect(204, "PATCH", image, "{\"config\":" + FULL_CONFIG + "}", cy); // capabilities: admin
+
+        assertThat(expect(200, "GET", image, null, bob).body().path("config")).isEqualTo(JSON.readTree(FULL_CONFIG));
+        try (TopicReader topic = new TopicReader(InProcessKafka.bootstrapServers(), Topics.PROJECT)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(project).stream().anyMatch(r -> {
+                try {
+                    JsonNode event = JSON.readTree(r.value());
+                    return event.path("type").asText().endsWith("ImageConfigPatchedEvent")
+                            && event.path("data").path("config").equals(JSON.readTree(FULL_CONFIG));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+    }
+
     private static List<String> types(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(r -> {
             try {
