@@ -47,13 +47,10 @@ import io.wharf.project.project.api.PublishVersionCommand;
 import io.wharf.project.project.api.SetDefaultVersionCommand;
 import io.wharf.project.shared.RegistryDirectory;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -91,71 +88,6 @@ class Project {
     private String defaultVersionId;
     private final Map<String, VersionState> versions = new LinkedHashMap<>();
     private final Map<String, PackageState> packages = new LinkedHashMap<>();
-
-    static final class VersionState {
-        final String id;
-        String name;
-        final String type;
-        String parentId;
-        String childId;
-        boolean published;
-        final Map<String, ImageState> images = new LinkedHashMap<>();
-
-        VersionState(String id, String name, String type) {
-            this.id = id;
-            this.name = name;
-            this.type = type;
-        }
-
-        List<ImageState> ordered() {
-            return images.values().stream().sorted(Comparator.comparingInt(i -> i.order)).toList();
-        }
-
-        // value equality: Axon's fixture compares the state sourced from events with the state after handling
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof VersionState v && id.equals(v.id) && Objects.equals(name, v.name)
-                    && Objects.equals(type, v.type) && Objects.equals(parentId, v.parentId)
-                    && Objects.equals(childId, v.childId) && published == v.published && images.equals(v.images);
-        }
-
-        @Override
-        public int hashCode() {
-            return id.hashCode();
-        }
-    }
-
-    static final class ImageState {
-        final String id;
-        final String registryId;
-        final String name;
-        String tag;
-        int order;
-        ContainerConfig config;
-        String digest;
-
-        ImageState(CatalogueImage image) {
-            this.id = image.imageId();
-            this.registryId = image.registryId();
-            this.name = image.name();
-            this.tag = image.tag();
-            this.order = image.order();
-            this.config = image.config();
-            this.digest = image.digest();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ImageState i && id.equals(i.id) && Objects.equals(registryId, i.registryId)
-                    && Objects.equals(name, i.name) && Objects.equals(tag, i.tag) && order == i.order
-                    && Objects.equals(config, i.config) && Objects.equals(digest, i.digest);
-        }
-
-        @Override
-        public int hashCode() {
-            return id.hashCode();
-        }
-    }
 
     record PackageState(String version, boolean archived) {
     }
@@ -465,7 +397,7 @@ class Project {
             components.add(new PackageCreatedEvent.Component(c.imageId(), ProjectRules.tag(c.version(),
                     field + ".version")));
         }
-        List<PackageCreatedEvent.Label> labels = labels(command.labels());
+        List<PackageCreatedEvent.Label> labels = PackageRules.labels(command.labels());
         if (packages.values().stream().anyMatch(p -> p.version().equals(version))) {
             throw new ConflictException("The project has a package of this version.", "version", null);
         }
@@ -480,7 +412,7 @@ class Project {
         if (pkg == null) {
             throw new NotFoundException(PACKAGE_NOT_FOUND);
         }
-        List<PackageCreatedEvent.Label> labels = command.labels() == null ? null : labels(command.labels());
+        List<PackageCreatedEvent.Label> labels = command.labels() == null ? null : PackageRules.labels(command.labels());
         if (labels != null) {
             apply(new PackageLabelsChangedEvent(projectId, teamId, command.packageId(), labels, caller.userId(),
                     caller.at()));
@@ -489,28 +421,6 @@ class Project {
             apply(new PackageArchivedEvent(projectId, teamId, command.packageId(), command.archived(),
                     caller.userId(), caller.at()));
         }
-    }
-
-    private static List<PackageCreatedEvent.Label> labels(List<CreatePackageCommand.Label> given) {
-        if (given == null) {
-            return List.of();
-        }
-        if (given.size() > ProjectRules.LABELS_MAX) {
-            throw new ValidationException("At most " + ProjectRules.LABELS_MAX + " labels.", "labels", null);
-        }
-        List<PackageCreatedEvent.Label> labels = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            CreatePackageCommand.Label l = given.get(i);
-            String field = "labels[" + i + "]";
-            if (l == null || l.text() == null || l.text().isEmpty() || l.text().length() > ProjectRules.LABEL_TEXT_MAX) {
-                throw new ValidationException("A label's text is 1 to 256 characters.", field + ".text", null);
-            }
-            if (!ProjectRules.LABEL_COLORS.contains(l.color())) {
-                throw new ValidationException("Unknown colour.", field + ".color", "red, yellow, blue, green or black.");
-            }
-            labels.add(new PackageCreatedEvent.Label(UUID.randomUUID().toString(), l.text(), l.color()));
-        }
-        return labels;
     }
 
     // --- rules ------------------------------------------------------------------------------------
@@ -556,23 +466,6 @@ class Project {
         }
     }
 
-    /** SPEC §3: increasable = incremental and no child yet. */
-    static boolean increasable(VersionState version) {
-        return ProjectRules.INCREMENTAL.equals(version.type) && version.childId == null;
-    }
-
-    /**
-     * SPEC §3: rolling → mutable; incremental → no freezing deployment, still increasable, and (seed
-     * 000) not published.
-     */
-    static boolean mutable(VersionState version, Collection<String> deploymentStatuses) {
-        if (ProjectRules.ROLLING.equals(version.type)) {
-            return true;
-        }
-        return !version.published && increasable(version)
-                && deploymentStatuses.stream().noneMatch(FREEZING::contains);
-    }
-
     private boolean deletable(VersionState version, VersionDeployments deployments) {
         if (deployments.statusesOf(version.id).stream().anyMatch(FREEZING::contains)) {
             return false;
@@ -580,11 +473,11 @@ class Project {
         if (ProjectRules.ROLLING.equals(version.type)) {
             return !versionless();
         }
-        return increasable(version) && !version.published;
+        return version.increasable() && !version.published;
     }
 
     private static void requireMutable(VersionState version, VersionDeployments deployments) {
-        if (!mutable(version, deployments.statusesOf(version.id))) {
+        if (!version.mutable(deployments.statusesOf(version.id))) {
             throw new PreconditionFailedException("Version is immutable.", null, version.published
                     ? "A published version never changes; increase it for a new one."
                     : "Increase the version to change its images.");
