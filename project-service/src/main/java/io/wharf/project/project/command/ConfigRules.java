@@ -1,0 +1,451 @@
+package io.wharf.project.project.command;
+
+import io.wharf.common.error.ValidationException;
+import io.wharf.common.events.project.ContainerConfig;
+import io.wharf.common.events.project.ContainerConfig.InitContainer;
+import io.wharf.common.events.project.ContainerConfig.Port;
+import io.wharf.common.events.project.ContainerConfig.PortRange;
+import io.wharf.common.events.project.ContainerConfig.Range;
+import io.wharf.common.events.project.ContainerConfig.UniqueKey;
+import io.wharf.common.events.project.ContainerConfig.UniqueKeyValue;
+import io.wharf.common.events.project.ContainerConfig.UniqueSecretKey;
+import io.wharf.common.events.project.ContainerConfig.Volume;
+import io.wharf.common.events.project.ContainerConfig.VolumeLink;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The validation of a container config (SPEC §3 and issue 4's bad-input list), each refusal a 400
+ * with the precise {@code field} (e.g. {@code config.ports[2].internal}). Applied to the config an
+ * image would have after a patch, so a refused patch stores nothing. Also: which settings are
+ * privileged (SPEC §1.4: admin only), and the ids of list items (given ones kept, missing ones made).
+ */
+final class ConfigRules {
+
+    static final int MAX_LIST = 512;
+    static final int MAX_TEXT = 4096;
+    private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    private static final Set<String> EXPOSE = Set.of("none", "expose", "exposeWithTls");
+    private static final Set<String> RESTART = Set.of("always", "unlessStopped", "no", "onFailure");
+    private static final Set<String> NETWORK = Set.of("none", "host", "bridge");
+    private static final Set<String> STRATEGY = Set.of("recreate", "rolling");
+    private static final Set<String> VOLUME_TYPES = Set.of("ro", "rwo", "rwx", "mem", "tmp");
+    private static final Set<String> LOG_DRIVERS = Set.of("nodeDefault", "none", "gcplogs", "local", "json-file",
+            "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk", "etwlogs", "logentries");
+    /** Host paths whose bind gives a container the machine: the root and the Docker socket. */
+    private static final Set<String> PRIVILEGED_BINDS = Set.of("/", "/var/run/docker.sock", "/run/docker.sock");
+
+    private ConfigRules() {
+    }
+
+    /** Refuses the first rule {@code config} breaks; {@code at} is the field prefix ({@code config}). */
+    static void validate(ContainerConfig config, String at) {
+        oneOf(config.expose(), EXPOSE, at + ".expose");
+        oneOf(config.restartPolicy(), RESTART, at + ".restartPolicy");
+        oneOf(config.networkMode(), NETWORK, at + ".networkMode");
+        oneOf(config.deploymentStrategy(), STRATEGY, at + ".deploymentStrategy");
+        if (config.name() != null) {
+            dnsLabel(config.name(), at + ".name");
+        }
+        keyValues(config.environment(), at + ".environment");
+        secrets(config.secrets(), at + ".secrets");
+        if (config.routing() != null) {
+            text(config.routing().domain(), at + ".routing.domain");
+            path(config.routing().path(), at + ".routing.path");
+            text(config.routing().uploadLimit(), at + ".routing.uploadLimit");
+        }
+        if (config.user() != null && config.user() < -1) {
+            throw invalid(at + ".user", "The user must be a user id (0 or more), or -1 for the image's user.");
+        }
+        if (config.configContainer() != null) {
+            var c = config.configContainer();
+            required(c.image(), at + ".configContainer.image");
+            required(c.volume(), at + ".configContainer.volume");
+            required(c.path(), at + ".configContainer.path");
+            path(c.path(), at + ".configContainer.path");
+        }
+        ports(config.ports(), config.portRanges(), at);
+        volumes(config.volumes(), at + ".volumes");
+        keys(config.commands(), at + ".commands", false);
+        keys(config.args(), at + ".args", false);
+        initContainers(config.initContainers(), at + ".initContainers");
+        keyValues(config.capabilities(), at + ".capabilities");
+        if (config.storage() != null) {
+            var s = config.storage();
+            required(s.storageId(), at + ".storage.storageId");
+            uuid(s.storageId(), at + ".storage.storageId");
+            required(s.bucket(), at + ".storage.bucket");
+            required(s.path(), at + ".storage.path");
+            path(s.path(), at + ".storage.path");
+            text(s.bucket(), at + ".storage.bucket");
+        }
+        if (config.logConfig() != null) {
+            oneOf(config.logConfig().driver(), LOG_DRIVERS, at + ".logConfig.driver");
+            keyValues(config.logConfig().options(), at + ".logConfig.options");
+        }
+        keys(config.networks(), at + ".networks", true);
+        keyValues(config.dockerLabels(), at + ".dockerLabels");
+        keys(config.customHeaders(), at + ".customHeaders", true);
+        keyValues(config.extraLBAnnotations(), at + ".extraLBAnnotations");
+        if (config.healthCheckConfig() != null) {
+            var h = config.healthCheckConfig();
+            if (h.port() != null) {
+                port(h.port(), at + ".healthCheckConfig.port");
+            }
+            path(h.livenessProbe(), at + ".healthCheckConfig.livenessProbe");
+            path(h.readinessProbe(), at + ".healthCheckConfig.readinessProbe");
+            path(h.startupProbe(), at + ".healthCheckConfig.startupProbe");
+        }
+        if (config.resourceConfig() != null) {
+            var r = config.resourceConfig();
+            if (r.limits() != null) {
+                text(r.limits().cpu(), at + ".resourceConfig.limits.cpu");
+                text(r.limits().memory(), at + ".resourceConfig.limits.memory");
+            }
+            if (r.requests() != null) {
+                text(r.requests().cpu(), at + ".resourceConfig.requests.cpu");
+                text(r.requests().memory(), at + ".resourceConfig.requests.memory");
+            }
+        }
+        markers(config.annotations(), at + ".annotations");
+        markers(config.labels(), at + ".labels");
+    }
+
+    /**
+     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host}, a bind
+     * of {@code /} or the Docker socket (a volume whose name or path is one of them), capabilities.
+     */
+    static boolean privileged(ContainerConfig patch) {
+        if (patch == null) {
+            return false;
+        }
+        if ("host".equals(patch.networkMode())) {
+            return true;
+        }
+        if (patch.capabilities() != null && !patch.capabilities().isEmpty()) {
+            return true;
+        }
+        return patch.volumes() != null && patch.volumes().stream().anyMatch(v -> v != null
+                && (PRIVILEGED_BINDS.contains(normalised(v.name())) || PRIVILEGED_BINDS.contains(normalised(v.path()))));
+    }
+
+    private static String normalised(String path) {
+        if (path == null) {
+            return null;
+        }
+        String p = path.trim();
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.replaceAll("/+", "/");
+    }
+
+    /** The config with an id on every list item that has none (ids the client gave are kept). */
+    static ContainerConfig withIds(ContainerConfig c) {
+        if (c == null) {
+            return null;
+        }
+        return new ContainerConfig(c.expose(), c.restartPolicy(), c.networkMode(), c.deploymentStrategy(), c.name(),
+                kv(c.environment()),
+                map(c.secrets(), s -> new UniqueSecretKey(id(s.id()), s.key(), s.required() != null && s.required())),
+                c.routing(), c.user(), c.tty(), c.configContainer(),
+                map(c.ports(), p -> new Port(id(p.id()), p.internal(), p.external())),
+                map(c.portRanges(), p -> new PortRange(id(p.id()), p.internal(), p.external())),
+                map(c.volumes(), v -> new Volume(id(v.id()), v.name(), v.path(), v.size(), v.type(), v.volumeClass())),
+                k(c.commands()), k(c.args()),
+                map(c.initContainers(), i -> new InitContainer(id(i.id()), i.name(), i.image(), k(i.command()),
+                        k(i.args()), kv(i.environment()), i.useParentConfig(),
+                        map(i.volumes(), v -> new VolumeLink(id(v.id()), v.name(), v.path())))),
+                kv(c.capabilities()), c.storage(),
+                c.logConfig() == null ? null
+                        : new ContainerConfig.LogConfig(c.logConfig().driver(), kv(c.logConfig().options())),
+                k(c.networks()), kv(c.dockerLabels()), k(c.customHeaders()), c.proxyHeaders(), c.useLoadBalancer(),
+                kv(c.extraLBAnnotations()), c.healthCheckConfig(), c.resourceConfig(), markers(c.annotations()),
+                markers(c.labels()));
+    }
+
+    private static ContainerConfig.Markers markers(ContainerConfig.Markers m) {
+        return m == null ? null : new ContainerConfig.Markers(kv(m.service()), kv(m.deployment()), kv(m.ingress()));
+    }
+
+    private static List<UniqueKeyValue> kv(List<UniqueKeyValue> list) {
+        return map(list, e -> new UniqueKeyValue(id(e.id()), e.key(), e.value()));
+    }
+
+    private static List<UniqueKey> k(List<UniqueKey> list) {
+        return map(list, e -> new UniqueKey(id(e.id()), e.key()));
+    }
+
+    private static <T> List<T> map(List<T> list, Function<T, T> f) {
+        if (list == null) {
+            return null;
+        }
+        List<T> out = new ArrayList<>(list.size());
+        for (T item : list) {
+            out.add(item == null ? null : f.apply(item));
+        }
+        return out;
+    }
+
+    private static String id(String given) {
+        return given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
+    }
+
+    // --- rules ------------------------------------------------------------------------------------
+
+    private static ValidationException invalid(String field, String message) {
+        return new ValidationException(message, field, null);
+    }
+
+    private static void oneOf(String value, Set<String> allowed, String field) {
+        if (value != null && !allowed.contains(value)) {
+            throw new ValidationException("Unknown value.", field, "One of " + String.join(", ", allowed.stream()
+                    .sorted().toList()) + ".");
+        }
+    }
+
+    private static void dnsLabel(String name, String field) {
+        if (!DNS_LABEL.matcher(name).matches()) {
+            throw new ValidationException("Not a DNS label.", field,
+                    "1 to 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit.");
+        }
+    }
+
+    private static void required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "This field is required.");
+        }
+        text(value, field);
+    }
+
+    private static void text(String value, String field) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw invalid(field, "At most " + MAX_TEXT + " characters.");
+        }
+    }
+
+    private static void uuid(String value, String field) {
+        try {
+            UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, "Not a UUID.");
+        }
+    }
+
+    private static void path(String value, String field) {
+        text(value, field);
+        if (value != null && (value.contains("../") || value.contains("..\\") || value.endsWith("/..")
+                || value.equals(".."))) {
+            throw new ValidationException("Paths must not climb out with '..'.", field, null);
+        }
+    }
+
+    private static void port(Integer port, String field) {
+        if (port == null || port < 1 || port > 65535) {
+            throw new ValidationException("A port is 1 to 65535.", field, null);
+        }
+    }
+
+    private static void size(List<?> list, String field) {
+        if (list != null && list.size() > MAX_LIST) {
+            throw new ValidationException("At most " + MAX_LIST + " items.", field, null);
+        }
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) {
+                    throw new ValidationException("Items must not be null.", field + "[" + i + "]", null);
+                }
+            }
+        }
+    }
+
+    /** A key: non-empty, no whitespace, not {@code $}-prefixed, unique in its list. */
+    private static void key(String key, String field, Set<String> seen) {
+        if (key == null || key.isEmpty()) {
+            throw invalid(field, "A key must not be empty.");
+        }
+        if (key.chars().anyMatch(Character::isWhitespace)) {
+            throw invalid(field, "A key must not contain whitespace.");
+        }
+        if (key.startsWith("$")) {
+            throw invalid(field, "A key must not start with '$'.");
+        }
+        text(key, field);
+        if (!seen.add(key)) {
+            throw new ValidationException("Duplicate key '" + key + "'.", field, "Keys are unique in a list.");
+        }
+    }
+
+    private static void keyValues(List<UniqueKeyValue> list, String at) {
+        size(list, at);
+        if (list == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            key(list.get(i).key(), at + "[" + i + "].key", seen);
+            text(list.get(i).value(), at + "[" + i + "].value");
+        }
+    }
+
+    private static void secrets(List<UniqueSecretKey> list, String at) {
+        size(list, at);
+        if (list == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            key(list.get(i).key(), at + "[" + i + "].key", seen);
+        }
+    }
+
+    /**
+     * Key-only lists: commands and args are free text (may repeat, may contain spaces, must not be
+     * empty); networks and headers are keys (no whitespace, unique).
+     */
+    private static void keys(List<UniqueKey> list, String at, boolean strict) {
+        size(list, at);
+        if (list == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String field = at + "[" + i + "].key";
+            if (strict) {
+                key(list.get(i).key(), field, seen);
+            } else if (list.get(i).key() == null || list.get(i).key().isEmpty()) {
+                throw invalid(field, "Must not be empty.");
+            } else {
+                text(list.get(i).key(), field);
+            }
+        }
+    }
+
+    private static void markers(ContainerConfig.Markers markers, String at) {
+        if (markers != null) {
+            keyValues(markers.service(), at + ".service");
+            keyValues(markers.deployment(), at + ".deployment");
+            keyValues(markers.ingress(), at + ".ingress");
+        }
+    }
+
+    private static void volumes(List<Volume> list, String at) {
+        size(list, at);
+        if (list == null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Volume v = list.get(i);
+            String field = at + "[" + i + "]";
+            required(v.name(), field + ".name");
+            if (!names.add(v.name())) {
+                throw new ValidationException("Duplicate volume name.", field + ".name", null);
+            }
+            required(v.path(), field + ".path");
+            path(v.name(), field + ".name");
+            path(v.path(), field + ".path");
+            oneOf(v.type(), VOLUME_TYPES, field + ".type");
+            text(v.size(), field + ".size");
+            text(v.volumeClass(), field + ".class");
+        }
+    }
+
+    private static void initContainers(List<InitContainer> list, String at) {
+        size(list, at);
+        if (list == null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            InitContainer c = list.get(i);
+            String field = at + "[" + i + "]";
+            required(c.name(), field + ".name");
+            dnsLabel(c.name(), field + ".name");
+            if (!names.add(c.name())) {
+                throw new ValidationException("Duplicate init container name.", field + ".name", null);
+            }
+            required(c.image(), field + ".image");
+            keys(c.command(), field + ".command", false);
+            keys(c.args(), field + ".args", false);
+            keyValues(c.environment(), field + ".environment");
+            size(c.volumes(), field + ".volumes");
+            if (c.volumes() != null) {
+                for (int j = 0; j < c.volumes().size(); j++) {
+                    required(c.volumes().get(j).name(), field + ".volumes[" + j + "].name");
+                    required(c.volumes().get(j).path(), field + ".volumes[" + j + "].path");
+                    path(c.volumes().get(j).path(), field + ".volumes[" + j + "].path");
+                }
+            }
+        }
+    }
+
+    /**
+     * Ports 1–65535; ranges ordered; no internal (or external) port inside a declared range and no two
+     * ranges overlapping on the same side; a port or range declared once per side.
+     */
+    private static void ports(List<Port> ports, List<PortRange> ranges, String at) {
+        size(ports, at + ".ports");
+        size(ranges, at + ".portRanges");
+        List<int[]> internalRanges = new ArrayList<>();
+        List<int[]> externalRanges = new ArrayList<>();
+        if (ranges != null) {
+            for (int i = 0; i < ranges.size(); i++) {
+                String field = at + ".portRanges[" + i + "]";
+                int[] in = range(ranges.get(i).internal(), field + ".internal");
+                overlapping(in, internalRanges, field + ".internal");
+                internalRanges.add(in);
+                if (ranges.get(i).external() != null) {
+                    int[] ex = range(ranges.get(i).external(), field + ".external");
+                    overlapping(ex, externalRanges, field + ".external");
+                    externalRanges.add(ex);
+                }
+            }
+        }
+        if (ports != null) {
+            Set<Integer> internal = new HashSet<>();
+            Set<Integer> external = new HashSet<>();
+            for (int i = 0; i < ports.size(); i++) {
+                String field = at + ".ports[" + i + "]";
+                Port p = ports.get(i);
+                port(p.internal(), field + ".internal");
+                if (!internal.add(p.internal())) {
+                    throw new ValidationException("Duplicate internal port.", field + ".internal", null);
+                }
+                overlapping(new int[] {p.internal(), p.internal()}, internalRanges, field + ".internal");
+                if (p.external() != null) {
+                    port(p.external(), field + ".external");
+                    if (!external.add(p.external())) {
+                        throw new ValidationException("Duplicate external port.", field + ".external", null);
+                    }
+                    overlapping(new int[] {p.external(), p.external()}, externalRanges, field + ".external");
+                }
+            }
+        }
+    }
+
+    private static int[] range(Range range, String field) {
+        if (range == null) {
+            throw invalid(field, "A port range needs from and to.");
+        }
+        port(range.from(), field + ".from");
+        port(range.to(), field + ".to");
+        if (range.from() > range.to()) {
+            throw new ValidationException("A range starts before it ends.", field + ".to", null);
+        }
+        return new int[] {range.from(), range.to()};
+    }
+
+    private static void overlapping(int[] candidate, List<int[]> declared, String field) {
+        for (int[] r : declared) {
+            if (candidate[0] <= r[1] && r[0] <= candidate[1]) {
+                throw new ValidationException("Overlaps the port range " + r[0] + "-" + r[1] + ".", field, null);
+            }
+        }
+    }
+}

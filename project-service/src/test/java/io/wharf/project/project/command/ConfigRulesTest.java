@@ -1,0 +1,142 @@
+package io.wharf.project.project.command;
+
+import static io.wharf.project.project.command.ProjectTest.configWith;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.wharf.common.error.ValidationException;
+import io.wharf.common.events.project.ContainerConfig;
+import io.wharf.common.events.project.ContainerConfig.ConfigContainer;
+import io.wharf.common.events.project.ContainerConfig.InitContainer;
+import io.wharf.common.events.project.ContainerConfig.Markers;
+import io.wharf.common.events.project.ContainerConfig.Port;
+import io.wharf.common.events.project.ContainerConfig.PortRange;
+import io.wharf.common.events.project.ContainerConfig.Range;
+import io.wharf.common.events.project.ContainerConfig.Storage;
+import io.wharf.common.events.project.ContainerConfig.UniqueKey;
+import io.wharf.common.events.project.ContainerConfig.UniqueKeyValue;
+import io.wharf.common.events.project.ContainerConfig.UniqueSecretKey;
+import io.wharf.common.events.project.ContainerConfig.Volume;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** SPEC §3's container config rules and issue 4's bad-input list: each refusal names its field. */
+class ConfigRulesTest {
+
+    static UniqueKeyValue kv(String key) {
+        return new UniqueKeyValue("i", key, "v");
+    }
+
+    static Stream<Arguments> badConfigs() {
+        String storage = "3f9d7a10-0000-4000-8000-000000000009";
+        return Stream.of(
+                Arguments.of(configWith("environment", List.of(kv("A"), kv(""))), "config.environment[1].key"),
+                Arguments.of(configWith("environment", List.of(kv("A B"))), "config.environment[0].key"),
+                Arguments.of(configWith("environment", List.of(kv("A"), kv("A"))), "config.environment[1].key"),
+                Arguments.of(configWith("environment", List.of(kv("$where"))), "config.environment[0].key"),
+                Arguments.of(configWith("environment", Collections.nCopies(513, kv("A"))), "config.environment"),
+                Arguments.of(configWith("secrets", List.of(new UniqueSecretKey("s", "PASS WORD", true))),
+                        "config.secrets[0].key"),
+                Arguments.of(configWith("dockerLabels", List.of(kv("a"), kv("a"))), "config.dockerLabels[1].key"),
+                Arguments.of(configWith("labels", new Markers(null, List.of(kv(" x")), null)),
+                        "config.labels.deployment[0].key"),
+                Arguments.of(configWith("annotations", new Markers(null, null, List.of(kv("")))),
+                        "config.annotations.ingress[0].key"),
+                Arguments.of(configWith("ports", List.of(new Port("p", 0, null))), "config.ports[0].internal"),
+                Arguments.of(configWith("ports", List.of(new Port("p", 80, 65536))), "config.ports[0].external"),
+                Arguments.of(configWith("ports", List.of(new Port("p", 80, null), new Port("q", 80, null))),
+                        "config.ports[1].internal"),
+                Arguments.of(configWith("portRanges", List.of(new PortRange("r", new Range(10, 5), null))),
+                        "config.portRanges[0].internal.to"),
+                Arguments.of(configWith("portRanges", List.of(new PortRange("r", new Range(10, 20), null),
+                        new PortRange("s", new Range(15, 30), null))), "config.portRanges[1].internal"),
+                Arguments.of(configWith("configContainer", new ConfigContainer("img", null, "/cfg", false)),
+                        "config.configContainer.volume"),
+                Arguments.of(configWith("configContainer", new ConfigContainer("img", "vol", "/a/../b", false)),
+                        "config.configContainer.path"),
+                Arguments.of(configWith("storage", new Storage(storage, "/data", null)), "config.storage.bucket"),
+                Arguments.of(configWith("storage", new Storage(storage, null, "b")), "config.storage.path"),
+                Arguments.of(configWith("storage", new Storage("not-a-uuid", "/d", "b")), "config.storage.storageId"),
+                Arguments.of(configWith("name", "My_App"), "config.name"),
+                Arguments.of(configWith("name", "-x"), "config.name"),
+                Arguments.of(configWith("initContainers", List.of(new InitContainer("i", "Init", "busybox", null, null,
+                        null, false, null))), "config.initContainers[0].name"),
+                Arguments.of(configWith("volumes", List.of(new Volume("v", "data", "../etc", null, null, null))),
+                        "config.volumes[0].path"),
+                Arguments.of(configWith("volumes", List.of(new Volume("v", "data", "/d", null, "fast", null))),
+                        "config.volumes[0].type"),
+                Arguments.of(configWith("expose", "public"), "config.expose"),
+                Arguments.of(configWith("restartPolicy", "sometimes"), "config.restartPolicy"),
+                Arguments.of(configWith("networkMode", "overlay"), "config.networkMode"),
+                Arguments.of(configWith("deploymentStrategy", "bluegreen"), "config.deploymentStrategy"),
+                Arguments.of(configWith("user", -2), "config.user"),
+                Arguments.of(configWith("networks", List.of(new UniqueKey("n", "a b"))), "config.networks[0].key"),
+                Arguments.of(configWith("commands", List.of(new UniqueKey("c", ""))), "config.commands[0].key"),
+                Arguments.of(configWith("healthCheckConfig", new ContainerConfig.HealthCheck(0, null, null, null)),
+                        "config.healthCheckConfig.port"),
+                Arguments.of(configWith("logConfig", new ContainerConfig.LogConfig("carrier-pigeon", null)),
+                        "config.logConfig.driver"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badConfigs")
+    void refusesWithThePreciseField(ContainerConfig patch, String field) {
+        ContainerConfig merged = ContainerConfig.defaultFor("library/nginx").mergedWith(patch);
+
+        ValidationException refused = catchThrowableOfType(ValidationException.class,
+                () -> ConfigRules.validate(merged, "config"));
+
+        assertThat(refused).as(field).isNotNull();
+        assertThat(refused.field()).isEqualTo(field);
+    }
+
+    @Test
+    void aCompleteValidConfigPasses() {
+        ContainerConfig full = new ContainerConfig("exposeWithTls", "unlessStopped", "bridge", "rolling", "web",
+                List.of(kv("PORT")), List.of(new UniqueSecretKey("s", "DB_PASSWORD", true)),
+                new ContainerConfig.Routing("shop.example.com", "/api", true, "10m"), 1000, true,
+                new ConfigContainer("busybox", "cfg", "/etc/app", true), List.of(new Port("p", 8080, 80)),
+                List.of(new PortRange("r", new Range(9000, 9010), new Range(19000, 19010))),
+                List.of(new Volume("v", "data", "/data", "1Gi", "rwo", "standard")), List.of(new UniqueKey("c", "sh -c x")),
+                List.of(new UniqueKey("a", "--verbose")),
+                List.of(new InitContainer("i", "migrate", "busybox", List.of(new UniqueKey("c", "run")), List.of(),
+                        List.of(kv("X")), true, List.of(new ContainerConfig.VolumeLink("l", "data", "/data")))),
+                List.of(), new Storage("3f9d7a10-0000-4000-8000-000000000009", "/backup", "bucket"),
+                new ContainerConfig.LogConfig("json-file", List.of(kv("max-size"))), List.of(new UniqueKey("n", "front")),
+                List.of(kv("com.example.tier")), List.of(new UniqueKey("h", "X-Trace")), true, false,
+                List.of(kv("lb/type")), new ContainerConfig.HealthCheck(8080, "/live", "/ready", "/start"),
+                new ContainerConfig.Resources(new ContainerConfig.ResourceLimit("500m", "256Mi"),
+                        new ContainerConfig.ResourceLimit("100m", "64Mi")),
+                new Markers(List.of(kv("a")), List.of(kv("b")), List.of(kv("c"))),
+                new Markers(List.of(kv("a")), List.of(kv("b")), List.of(kv("c"))));
+
+        assertThatCode(() -> ConfigRules.validate(full, "config")).doesNotThrowAnyException();
+        assertThat(ConfigRules.privileged(full)).isFalse();
+    }
+
+    @Test
+    void privilegedSettings() {
+        assertThat(ConfigRules.privileged(configWith("networkMode", "host"))).isTrue();
+        assertThat(ConfigRules.privileged(configWith("networkMode", "bridge"))).isFalse();
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(new Volume("v", "/", "/host", null, null,
+                null))))).isTrue();
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(new Volume("v", "sock", "/run//docker.sock/",
+                null, null, null))))).isTrue();
+        assertThat(ConfigRules.privileged(configWith("capabilities", List.of(kv("SYS_ADMIN"))))).isTrue();
+        assertThat(ConfigRules.privileged(configWith("capabilities", List.of()))).isFalse();
+    }
+
+    @Test
+    void defaultConfigsAreValid() {
+        for (String name : List.of("library/nginx", "acme/my_app", "a/b.c-d", "x".repeat(80))) {
+            assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor(name), "config"))
+                    .as(name).doesNotThrowAnyException();
+        }
+    }
+}
