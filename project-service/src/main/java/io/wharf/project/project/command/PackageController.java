@@ -1,5 +1,6 @@
 package io.wharf.project.project.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +63,7 @@ class PackageController {
             @PathVariable String teamSlug, @PathVariable UUID projectId,
             @Valid @RequestBody ProjectRequests.CreatePackage request) {
         Caller caller = commands.caller(principal, teamSlug);
-        String packageId = UUID.randomUUID().toString();
+        String packageId = IdempotentIds.newId();
         List<CreatePackageCommand.Component> components = request.components().stream()
                 .map(c -> c == null ? null : new CreatePackageCommand.Component(c.imageId().toString(), c.version()))
                 .toList();

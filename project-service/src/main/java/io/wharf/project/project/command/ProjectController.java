@@ -1,5 +1,6 @@
 package io.wharf.project.project.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,9 +51,9 @@ class ProjectController {
     ResponseEntity<ProjectResponse> create(@Parameter(hidden = true) WharfPrincipal principal,
             @PathVariable String teamSlug, @Valid @RequestBody ProjectRequests.CreateProject request) {
         Caller caller = commands.caller(principal, teamSlug);
-        String projectId = UUID.randomUUID().toString();
+        String projectId = IdempotentIds.newId();
         commands.send(projectId, new CreateProjectCommand(projectId, caller, request.name(), request.description(),
-                request.type(), request.changelog(), UUID.randomUUID().toString()));
+                request.type(), request.changelog(), IdempotentIds.newId()));
         ProjectResponse body = queries.query(new FindProjectQuery(caller.teamId(), projectId),
                 ResponseTypes.instanceOf(ProjectResponse.class)).join();
         return ResponseEntity.created(URI.create("/api/" + teamSlug + "/projects/" + projectId)).body(body);

@@ -1,5 +1,6 @@
 package io.wharf.project.project.command;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,7 +63,7 @@ class VersionController {
             @PathVariable String teamSlug, @PathVariable UUID projectId,
             @Valid @RequestBody ProjectRequests.CreateVersion request) {
         Caller caller = commands.caller(principal, teamSlug);
-        String versionId = UUID.randomUUID().toString();
+        String versionId = IdempotentIds.newId();
         commands.send(projectId.toString(), new CreateVersionCommand(projectId.toString(), caller, versionId,
                 request.name(), request.type(), request.changelog(), Boolean.TRUE.equals(request.publishImmediately())));
         return created(teamSlug, caller, projectId.toString(), versionId);
@@ -119,7 +120,7 @@ class VersionController {
             @PathVariable String teamSlug, @PathVariable UUID projectId, @PathVariable UUID versionId,
             @Valid @RequestBody ProjectRequests.VersionName request) {
         Caller caller = commands.caller(principal, teamSlug);
-        String childId = UUID.randomUUID().toString();
+        String childId = IdempotentIds.newId();
         commands.send(projectId.toString(), new IncreaseVersionCommand(projectId.toString(), caller,
                 versionId.toString(), childId, request.name(), request.changelog()));
         return created(teamSlug, caller, projectId.toString(), childId);

@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +27,9 @@ import org.springframework.stereotype.Component;
 class RegistryViewProjection {
 
     private final RegistryViews views;
-    private final ObjectProvider<CatalogueUsage> usage;
+    private final CatalogueUsage usage;
 
-    RegistryViewProjection(RegistryViews views, ObjectProvider<CatalogueUsage> usage) {
+    RegistryViewProjection(RegistryViews views, CatalogueUsage usage) {
         this.views = views;
         this.usage = usage;
     }
@@ -64,8 +63,7 @@ class RegistryViewProjection {
     }
 
     boolean inUse(String registryId) {
-        CatalogueUsage catalogue = usage.getIfAvailable();
-        return catalogue != null && catalogue.registryInUse(UUID.fromString(registryId));
+        return usage.registryInUse(UUID.fromString(registryId));
     }
 
     private static Document state(String teamId, String name, String description, String icon, String type, String url,

@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The storage view from the storage events only; the secret key never reaches it. */
@@ -23,9 +22,9 @@ import org.springframework.stereotype.Component;
 class StorageViewProjection {
 
     private final StorageViews views;
-    private final ObjectProvider<CatalogueUsage> usage;
+    private final CatalogueUsage usage;
 
-    StorageViewProjection(StorageViews views, ObjectProvider<CatalogueUsage> usage) {
+    StorageViewProjection(StorageViews views, CatalogueUsage usage) {
         this.views = views;
         this.usage = usage;
     }
@@ -58,8 +57,7 @@ class StorageViewProjection {
     }
 
     boolean inUse(String storageId) {
-        CatalogueUsage catalogue = usage.getIfAvailable();
-        return catalogue != null && catalogue.storageInUse(UUID.fromString(storageId));
+        return usage.storageInUse(UUID.fromString(storageId));
     }
 
     private static Document state(String teamId, String name, String description, String icon, String url,
