@@ -46,6 +46,7 @@ import io.wharf.project.project.api.PatchPackageCommand;
 import io.wharf.project.project.api.PublishVersionCommand;
 import io.wharf.project.project.api.SetDefaultVersionCommand;
 import io.wharf.project.shared.RegistryDirectory;
+import io.wharf.project.shared.StorageDirectory;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -312,7 +313,7 @@ class Project {
     }
 
     @CommandHandler
-    void handle(PatchImageCommand command, VersionDeployments deployments) {
+    void handle(PatchImageCommand command, VersionDeployments deployments, StorageDirectory storages) {
         Caller caller = requireTeam(command.caller());
         VersionState version = requireVersion(command.versionId());
         ImageState image = requireImage(version, command.imageId());
@@ -320,6 +321,13 @@ class Project {
         ContainerConfig patch = ConfigRules.withIds(command.config());
         ContainerConfig merged = image.config.mergedWith(patch);
         ConfigRules.validate(merged, "config");
+        // Only a storage the patch names is checked: one already set was the team's when it was set,
+        // and a storage in use can not be deleted.
+        if (patch != null && patch.storage() != null
+                && !storages.ofTeam(teamId, UUID.fromString(patch.storage().storageId()))) {
+            throw new NotFoundException("Storage not found.", "config.storage.storageId",
+                    "Use one of the team's storages.");
+        }
         if (ConfigRules.privileged(patch) && !caller.role().atLeast(TeamRole.ADMIN)) {
             throw new ForbiddenRoleException("Privileged settings (network mode host, binding / or the Docker "
                     + "socket, capabilities) need the admin role.", "config", "Ask an admin of the team.");

@@ -23,6 +23,14 @@ public class StorageNames extends TeamNames {
         this.database = database;
     }
 
+    /** Whether {@code storageId} holds a confirmed name of the team (it exists and is the team's). */
+    boolean ownedBy(String teamId, String storageId) {
+        return database.getCollection(COLLECTION).find(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("teamId", teamId),
+                com.mongodb.client.model.Filters.eq("ownerId", storageId),
+                com.mongodb.client.model.Filters.eq("confirmed", true))).first() != null;
+    }
+
     public java.util.List<String> idsOfTeam(String teamId) {
         java.util.List<String> ids = new java.util.ArrayList<>();
         database.getCollection(COLLECTION).find(com.mongodb.client.model.Filters.and(

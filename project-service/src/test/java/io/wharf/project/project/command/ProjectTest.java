@@ -83,6 +83,7 @@ class ProjectTest {
     private InMemoryRegistryDirectory registries;
     private UUID registry;
     private UUID foreignRegistry;
+    private InMemoryStorageDirectory storages;
 
     @BeforeEach
     void setUp() {
@@ -95,6 +96,8 @@ class ProjectTest {
         fixture.registerInjectableResource(names);
         fixture.registerInjectableResource(deployments);
         fixture.registerInjectableResource(registries);
+        storages = new InMemoryStorageDirectory();
+        fixture.registerInjectableResource(storages);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
@@ -606,6 +609,36 @@ class ProjectTest {
                 .expectException(refusal(ValidationException.class, "config.ports[1].internal")).expectNoEvents();
         givenVersionWithImages().when(new PatchImageCommand(P, user(), V1, IMG1, "bad tag", null))
                 .expectException(refusal(ValidationException.class, "tag")).expectNoEvents();
+    }
+
+    @Test
+    void aStorageOfTheTeamCanBeSetInAConfig() {
+        UUID ours = storages.add(TEAM);
+        givenVersionWithImages().when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("storage",
+                        new ContainerConfig.Storage(ours.toString(), "backups", "wharf"))))
+                .expectEventsMatching(payloads(events -> assertThat(((ImageConfigPatchedEvent) events.get(0)).config()
+                        .storage().storageId()).isEqualTo(ours.toString())));
+    }
+
+    @Test
+    void aStorageOfAnotherTeamOrNoneIsNotFoundAtItsField() {
+        UUID theirs = storages.add(OTHER_TEAM);
+        for (UUID storage : List.of(theirs, UUID.randomUUID())) {
+            givenVersionWithImages().when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("storage",
+                            new ContainerConfig.Storage(storage.toString(), "backups", "wharf"))))
+                    .expectException(refusal(NotFoundException.class, "config.storage.storageId")).expectNoEvents();
+        }
+    }
+
+    @Test
+    void aStorageSetEarlierIsNotCheckedAgainWhenOtherFieldsChange() {
+        UUID ours = storages.add(TEAM);
+        ContainerConfig withStorage = configWith("storage", new ContainerConfig.Storage(ours.toString(), "b", "p"));
+        givenVersionWithImages()
+                .andGiven(new ImageConfigPatchedEvent(P, TEAM, V1, IMG1, "1", withStorage,
+                        ContainerConfig.defaultFor("nginx").mergedWith(withStorage), ADA, T0))
+                .when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("restartPolicy", "always")))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -1,0 +1,23 @@
+package io.wharf.project.project.command;
+
+import io.wharf.project.shared.StorageDirectory;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The storage feature's {@link StorageDirectory} for fixture tests: the storages a test adds, per team. */
+final class InMemoryStorageDirectory implements StorageDirectory {
+
+    private final Map<UUID, String> teams = new ConcurrentHashMap<>();
+
+    UUID add(String teamId) {
+        UUID id = UUID.randomUUID();
+        teams.put(id, teamId);
+        return id;
+    }
+
+    @Override
+    public boolean ofTeam(String teamId, UUID storageId) {
+        return teamId != null && teamId.equals(teams.get(storageId));
+    }
+}
