@@ -1,20 +1,17 @@
 package io.wharf.project;
 
 import io.wharf.common.test.ServiceApplicationContract;
-import io.wharf.probe.TestRegistries;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
+/**
+ * The operator contract on the service as shipped. (It used to start with a stand-in
+ * RegistryDirectory in a nested {@code @Configuration}; component scanning of {@code io.wharf.project}
+ * found that class in every test that starts the application, so the stand-in shadowed the registry
+ * feature's real directory everywhere.)
+ */
 class ProjectServiceApplicationTest extends ServiceApplicationContract {
-
-    /** The service with a stand-in RegistryDirectory (the registry feature's arrives at merge). */
-    @Configuration(proxyBeanMethods = false)
-    @Import({ProjectServiceApplication.class, TestRegistries.class})
-    static class WithTestRegistries {
-    }
 
     @Override
     protected Class<?> applicationClass() {
-        return WithTestRegistries.class;
+        return ProjectServiceApplication.class;
     }
 }
