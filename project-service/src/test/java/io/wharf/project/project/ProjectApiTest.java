@@ -515,21 +515,32 @@ class ProjectApiTest {
              "labels":{"service":[{"id":"ls","key":"a","value":"1"}],"deployment":[{"id":"ld","key":"b","value":"2"}],
                "ingress":[{"id":"li","key":"c","value":"3"}]}}""";
 
+    static final String STORAGE_PLACEHOLDER = "3f9d7a10-0000-4000-8000-000000000009";
+
     @Test
     void theCompleteContainerConfigRoundTrips() throws Exception {
         String project = createProject("versioned", "Full config");
         String version = createVersion(project, "1.0.0", "");
         String image = versionPath(project, version) + "/images/" + addImages(project, version, "library/nginx").get(0);
 
-        expect(204, "PATCH", image, "{\"config\":" + FULL_CONFIG + "}", cy); // capabilities: admin
+        // the storage must be the team's: another team's (or none) is 404 at its field, nothing stored
+        String theirs = expect(201, "POST", "/api/" + eveSlug + "/storages", "{\"name\":\"Theirs\",\"url\":\"https://s3.example.com\"}",
+                eve).body().get("id").asText();
+        String ours = expect(201, "POST", "/api/" + slug + "/storages", "{\"name\":\"Backups\",\"url\":\"https://s3.example.com\"}",
+                cy).body().get("id").asText();
+        Answer foreign = expect(404, "PATCH", image, "{\"config\":" + FULL_CONFIG.replace(STORAGE_PLACEHOLDER, theirs) + "}", cy);
+        assertThat(foreign.body().get("field").asText()).isEqualTo("config.storage.storageId");
+        String full = FULL_CONFIG.replace(STORAGE_PLACEHOLDER, ours);
 
-        assertThat(expect(200, "GET", image, null, bob).body().path("config")).isEqualTo(JSON.readTree(FULL_CONFIG));
+        expect(204, "PATCH", image, "{\"config\":" + full + "}", cy); // capabilities: admin
+
+        assertThat(expect(200, "GET", image, null, bob).body().path("config")).isEqualTo(JSON.readTree(full));
         try (TopicReader topic = new TopicReader(InProcessKafka.bootstrapServers(), Topics.PROJECT)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(project).stream().anyMatch(r -> {
                 try {
                     JsonNode event = JSON.readTree(r.value());
                     return event.path("type").asText().endsWith("ImageConfigPatchedEvent")
-                            && event.path("data").path("config").equals(JSON.readTree(FULL_CONFIG));
+                            && event.path("data").path("config").equals(JSON.readTree(full));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
