@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** The registry view without Spring: events in, queries out; idempotent; times from the events; no token. */
 class RegistryViewProjectionTest {
@@ -32,8 +31,7 @@ class RegistryViewProjectionTest {
     void setUp() {
         database = MongoClients.create(InProcessMongo.uri())
                 .getDatabase(InProcessMongo.freshDatabase(RegistryViewProjectionTest.class) + "-" + UUID.randomUUID());
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("usage", new CatalogueUsage() {
+        CatalogueUsage usage = new CatalogueUsage() {
             @Override
             public boolean registryInUse(UUID registryId) {
                 return registryId.toString().equals(ID);
@@ -43,8 +41,8 @@ class RegistryViewProjectionTest {
             public boolean storageInUse(UUID storageId) {
                 return false;
             }
-        });
-        projection = new RegistryViewProjection(new RegistryViews(database), beans.getBeanProvider(CatalogueUsage.class));
+        };
+        projection = new RegistryViewProjection(new RegistryViews(database), usage);
     }
 
     private RegistryResponse find(String team) {
