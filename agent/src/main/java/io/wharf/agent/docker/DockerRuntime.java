@@ -254,6 +254,15 @@ public final class DockerRuntime implements Closeable {
         }
     }
 
+    /** Removes a network Wharf created (no-op when it is gone). */
+    public void removeNetwork(String network) {
+        try {
+            docker.removeNetworkCmd(network).exec();
+        } catch (NotFoundException gone) {
+            // nothing to do
+        }
+    }
+
     /** The Wharf state of the container right now. */
     public String state(String prefix, String name) {
         String container = ContainerNames.engineName(prefix, name);
