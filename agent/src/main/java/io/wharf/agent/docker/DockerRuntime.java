@@ -47,9 +47,17 @@ public final class DockerRuntime implements Closeable {
 
     private final DockerClient docker;
 
+    /**
+     * Engine API 1.41 unless {@code DOCKER_API_VERSION} says otherwise: old enough for Debian 12's
+     * engine, understood by every newer one, and independent of a {@code docker-java.properties} that
+     * another library may put on the class path.
+     */
+    static final String DEFAULT_API_VERSION = "1.41";
+
     public DockerRuntime(String dockerHost) {
+        String apiVersion = System.getenv().getOrDefault("DOCKER_API_VERSION", DEFAULT_API_VERSION);
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(dockerHost).build();
+                .withDockerHost(dockerHost).withApiVersion(apiVersion).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost()).sslConfig(config.getSSLConfig())
                 .maxConnections(32).connectionTimeout(Duration.ofSeconds(5)).responseTimeout(Duration.ofMinutes(5))

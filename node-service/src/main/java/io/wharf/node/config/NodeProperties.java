@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agentImage        the image the docker install script runs
  * @param agentJar          path of the agent's runnable jar for the script's no-image fallback (blank: none)
  * @param installTokenTtl   lifetime of a one-time install token (SPEC §4: 10 minutes)
- * @param commandTimeout    how long a request waits for the agent's answer before 503
+ * @param commandTimeout    how long a request waits for the agent's answer before 503 (above the agent's 10 s stop grace)
  * @param heartbeat         how often both sides send a heartbeat; also the lease renewal period
  * @param leaseTtl          a connection whose replica renewed nothing for this long is considered gone
  * @param replicaId         this replica's id in the connection registry (blank: random per start)
@@ -29,7 +29,7 @@ public record NodeProperties(
         @DefaultValue("wharf/agent:0.1.0") String agentImage,
         @DefaultValue("") String agentJar,
         @DefaultValue("10m") Duration installTokenTtl,
-        @DefaultValue("10s") Duration commandTimeout,
+        @DefaultValue("30s") Duration commandTimeout,
         @DefaultValue("5s") Duration heartbeat,
         @DefaultValue("20s") Duration leaseTtl,
         @DefaultValue("") String replicaId,

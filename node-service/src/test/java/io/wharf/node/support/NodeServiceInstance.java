@@ -57,7 +57,11 @@ public final class NodeServiceInstance implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + InProcessKafka.bootstrapServers(),
                 "--wharf.security.internal-secret=" + SECRET,
                 "--spring.main.banner-mode=off"));
-        args.addAll(List.of(extra));
+        for (String override : extra) {
+            String key = override.substring(0, override.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key));
+            args.add(override);
+        }
         return new NodeServiceInstance(new SpringApplicationBuilder(NodeServiceApplication.class)
                 .run(args.toArray(String[]::new)));
     }
