@@ -272,16 +272,22 @@ public final class AgentClient implements AutoCloseable {
     public void close() {
         running = false;
         StreamObserver<AgentMessage> stream = current;
+        Thread thread = loop;
         if (stream != null) {
             try {
                 synchronized (stream) {
                     stream.onCompleted();
                 }
+                // a graceful goodbye: the server records "left (closed)" and ends its side, which ends the loop
+                if (thread != null) {
+                    thread.join(5000);
+                }
             } catch (RuntimeException ignored) {
                 // already closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        Thread thread = loop;
         if (thread != null) {
             thread.interrupt();
         }

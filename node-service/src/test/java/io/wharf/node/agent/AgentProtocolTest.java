@@ -224,4 +224,21 @@ class AgentProtocolTest {
             return false;
         });
     }
+
+    @Test
+    void theServerSendsHeartbeatsAndANodeLeftByItsAgentIsUnreachable() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "beat");
+        try (RawAgent agent = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId))) {
+            ServerMessage welcome = agent.next();
+            assertThat(welcome.getWelcome().getHeartbeatSeconds()).isEqualTo(5);
+            ServerMessage beat = agent.next();
+            assertThat(beat.hasHeartbeat()).as(beat.toString()).isTrue();
+            assertThat(beat.getHeartbeat().getSentAtMillis()).isPositive();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("unreachable"));
+        JsonNode left = node.call("GET", path(team, nodeId) + "/audit?skip=0&take=1", null, team.user()).body();
+        assertThat(left.path("items").get(0).path("event").asText()).isEqualTo("left");
+        assertThat(left.path("items").get(0).path("data").path("reason").asText()).isEqualTo("closed");
+    }
 }

@@ -217,5 +217,7 @@ class ContainersEndToEndTest {
         Answer list = node.call("GET", path(team, nodeId) + "/containers", null, team.user());
         assertThat(list.status()).isEqualTo(412);
         assertThat(list.body().path("message").asText()).isEqualTo("Node is unreachable.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> audit(team, nodeId).get(0).path("data").path("reason")
+                .asText().equals("closed"));
     }
 }

@@ -94,8 +94,9 @@ public final class RawAgent implements AutoCloseable {
     public void close() {
         try {
             out.onCompleted();
-        } catch (RuntimeException ignored) {
-            // closed already
+            ended.get(5, TimeUnit.SECONDS); // a graceful close: the server ends its side too
+        } catch (Exception ignored) {
+            // closed already, or the server did not answer
         }
         channel.shutdownNow();
     }
