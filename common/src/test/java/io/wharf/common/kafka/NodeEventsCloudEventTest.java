@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.common.events.node.AgentConnectedEvent;
 import io.wharf.common.events.node.AgentDisconnectedEvent;
 import io.wharf.common.events.node.AgentKickedEvent;
+import io.wharf.common.events.node.AgentUpdateAbortedEvent;
 import io.wharf.common.events.node.AgentUpdateRequestedEvent;
 import io.wharf.common.events.node.ContainerCommandRecordedEvent;
 import io.wharf.common.events.node.NodeCreatedEvent;
@@ -55,7 +56,8 @@ class NodeEventsCloudEventTest {
                 Arguments.of(5, new AgentDisconnectedEvent(NODE, TEAM, CONNECTION, "lost", T.plusSeconds(50))),
                 Arguments.of(6, new AgentKickedEvent(NODE, TEAM, "revoke-token", USER, T.plusSeconds(60))),
                 Arguments.of(7, new NodeTokenRevokedEvent(NODE, TEAM, USER, T.plusSeconds(60))),
-                Arguments.of(8, new NodeDeletedEvent(NODE, TEAM, USER, T.plusSeconds(70))));
+                Arguments.of(8, new NodeDeletedEvent(NODE, TEAM, USER, T.plusSeconds(70))),
+                Arguments.of(9, new AgentUpdateAbortedEvent(NODE, TEAM, "cannot update a jar agent", T.plusSeconds(35))));
     }
 
     static GenericDomainEventMessage<Object> message(long sequence, Object payload) {

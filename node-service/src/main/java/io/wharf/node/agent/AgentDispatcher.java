@@ -69,9 +69,9 @@ public class AgentDispatcher {
         }
     }
 
-    /** Marks the node as updating so the updated agent may replace the current connection. */
-    public void updating(String nodeId) {
-        registry.markUpdating(nodeId);
+    /** Marks the node as updating (or no longer): only then may a new agent replace the current connection. */
+    public void updating(String nodeId, boolean updating) {
+        registry.markUpdating(nodeId, updating);
     }
 
     /** Closes the node's connection wherever it is held (revoke, delete). */

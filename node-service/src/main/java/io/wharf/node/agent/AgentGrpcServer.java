@@ -3,7 +3,6 @@ package io.wharf.node.agent;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.wharf.agent.protocol.v1.Close;
 import io.wharf.node.config.NodeProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +55,7 @@ public class AgentGrpcServer implements SmartLifecycle {
     public void stop() {
         Server running = server;
         if (running != null) {
-            local.all().forEach(s -> s.close(Close.Reason.SHUTDOWN, "The server stops; reconnect."));
+            service.closeAll();
             running.shutdown();
             try {
                 if (!running.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -82,8 +82,8 @@ public class ConnectionRegistry {
         entries.deleteOne(Filters.and(Filters.eq("_id", nodeId), Filters.eq("connectionId", connectionId)));
     }
 
-    void markUpdating(String nodeId) {
-        entries.updateOne(Filters.eq("_id", nodeId), Updates.set("updating", true));
+    void markUpdating(String nodeId, boolean updating) {
+        entries.updateOne(Filters.eq("_id", nodeId), Updates.set("updating", updating));
     }
 
     /** The live entry of the node (lease not run out). */

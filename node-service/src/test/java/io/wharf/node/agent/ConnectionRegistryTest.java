@@ -78,12 +78,20 @@ class ConnectionRegistryTest {
     @Test
     void anUpdatingNodeMayBeTakenOverByItsNewAgent() {
         registry.claim("n1", "c1", "r1", "http://r1", LEASE);
-        registry.markUpdating("n1");
+        registry.markUpdating("n1", true);
         ConnectionRegistry.Claim replaced = registry.claim("n1", "c2", "r2", "http://r2", LEASE);
         assertThat(replaced.granted()).isTrue();
         assertThat(replaced.replaced()).isEqualTo("c1");
         assertThat(replaced.replacedReplicaUrl()).isEqualTo("http://r1");
         assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::updating).isEqualTo(false);
+    }
+
+    @Test
+    void anAbortedUpdateRefusesSecondConnectionsAgain() {
+        registry.claim("n1", "c1", "r1", "http://r1", LEASE);
+        registry.markUpdating("n1", true);
+        registry.markUpdating("n1", false);
+        assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).isFalse();
     }
 
     @Test

@@ -211,6 +211,11 @@ class ContainersEndToEndTest {
         String nodeId = node.createNode(team, "away");
         agent = startAgent(node.agentAddress(), node.installToken(team, nodeId));
         await().atMost(Duration.ofSeconds(20)).until(() -> node.status(team, nodeId).equals("connected"));
+        // a jar agent cannot replace itself: it says so, and the node stops showing "updating"
+        assertThat(node.call("POST", path(team, nodeId) + "/update", null, team.admin()).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> audit(team, nodeId).get(0).path("event").asText()
+                .equals("updateAborted"));
+        assertThat(node.call("GET", path(team, nodeId), null, team.user()).body().path("updating").asBoolean()).isFalse();
         agent.close();
         agent = null;
         await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("unreachable"));

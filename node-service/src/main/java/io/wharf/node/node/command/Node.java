@@ -9,12 +9,14 @@ import io.wharf.common.error.PreconditionFailedException;
 import io.wharf.common.events.node.AgentConnectedEvent;
 import io.wharf.common.events.node.AgentDisconnectedEvent;
 import io.wharf.common.events.node.AgentKickedEvent;
+import io.wharf.common.events.node.AgentUpdateAbortedEvent;
 import io.wharf.common.events.node.AgentUpdateRequestedEvent;
 import io.wharf.common.events.node.ContainerCommandRecordedEvent;
 import io.wharf.common.events.node.NodeCreatedEvent;
 import io.wharf.common.events.node.NodeDeletedEvent;
 import io.wharf.common.events.node.NodeEditedEvent;
 import io.wharf.common.events.node.NodeTokenRevokedEvent;
+import io.wharf.node.node.api.AbortAgentUpdateCommand;
 import io.wharf.node.node.api.AgentConnectionRefusedEvent;
 import io.wharf.node.node.api.ConnectAgentCommand;
 import io.wharf.node.node.api.ConnectOutcome;
@@ -139,6 +141,13 @@ class Node {
         }
         apply(new AgentUpdateRequestedEvent(nodeId, teamId, agentVersion, command.tag(), command.userId(),
                 command.at(), command.at().plus(UPDATE_TIMEOUT)));
+    }
+
+    @CommandHandler
+    void handle(AbortAgentUpdateCommand command) {
+        if (updateDeadline != null && command.at().isBefore(updateDeadline)) {
+            apply(new AgentUpdateAbortedEvent(nodeId, teamId, command.reason(), command.at()));
+        }
     }
 
     @CommandHandler
@@ -272,6 +281,11 @@ class Node {
     @EventSourcingHandler
     void on(AgentUpdateRequestedEvent event) {
         updateDeadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(AgentUpdateAbortedEvent event) {
+        updateDeadline = null;
     }
 
     @EventSourcingHandler

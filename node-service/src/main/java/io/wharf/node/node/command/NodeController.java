@@ -6,6 +6,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wharf.agent.protocol.v1.Close;
 import io.wharf.agent.protocol.v1.Command;
+import io.wharf.agent.protocol.v1.CommandResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.wharf.node.node.api.AbortAgentUpdateCommand;
 import io.wharf.agent.protocol.v1.Update;
 import io.wharf.common.access.TeamAccess;
 import io.wharf.common.error.ValidationException;
@@ -59,6 +63,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/{teamSlug}/nodes")
 @Tag(name = "nodes")
 class NodeController {
+
+    static final int UPDATE_TIMEOUT_SECONDS = 300;
+    private static final Logger log = LoggerFactory.getLogger(NodeController.class);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -222,10 +229,24 @@ class NodeController {
                 ? properties.agentImage().substring(properties.agentImage().lastIndexOf(':') + 1) : "latest";
         commands.sendAndWait(new RequestAgentUpdateCommand(id, teamId, tag, agents.connected(id), caller.userId(),
                 clock.instant()));
-        agents.updating(id);
-        // The agent answers when it starts updating; the outcome shows as a new connection (or none).
-        CompletableFuture.runAsync(() -> agents.send(id, Command.newBuilder()
-                .setUpdate(Update.newBuilder().setTag(tag).setTimeoutSeconds(300))));
+        agents.updating(id, true);
+        // The agent answers when it starts updating; success shows as a new connection, a refusal
+        // (a jar agent cannot replace itself) ends "updating" at once (dyrector's AbortUpdate).
+        CompletableFuture.runAsync(() -> {
+            String refusal;
+            try {
+                CommandResult result = agents.send(id, Command.newBuilder()
+                        .setUpdate(Update.newBuilder().setTag(tag).setTimeoutSeconds(UPDATE_TIMEOUT_SECONDS)));
+                refusal = result.getError() == CommandResult.Error.NONE ? null : result.getMessage();
+            } catch (RuntimeException e) {
+                refusal = e.getMessage();
+            }
+            if (refusal != null) {
+                log.info("Update of node {} aborted: {}", id, refusal);
+                agents.updating(id, false);
+                commands.send(new AbortAgentUpdateCommand(id, refusal, clock.instant()));
+            }
+        });
         views.awaitView(id, new FindNodeViewVersionQuery(id));
         return ResponseEntity.noContent().build();
     }

@@ -3,6 +3,7 @@ package io.wharf.node.node.query;
 import io.wharf.common.events.node.AgentConnectedEvent;
 import io.wharf.common.events.node.AgentDisconnectedEvent;
 import io.wharf.common.events.node.AgentKickedEvent;
+import io.wharf.common.events.node.AgentUpdateAbortedEvent;
 import io.wharf.common.events.node.AgentUpdateRequestedEvent;
 import io.wharf.common.events.node.ContainerCommandRecordedEvent;
 import io.wharf.common.events.node.NodeDeletedEvent;
@@ -62,6 +63,12 @@ class NodeAuditProjection {
     void on(AgentUpdateRequestedEvent event, EventMessage<?> message) {
         audit.record(message.getIdentifier(), event.nodeId(), event.requestedAt(), "update",
                 data("fromVersion", event.fromVersion(), "tag", event.tag()));
+    }
+
+    @EventHandler
+    void on(AgentUpdateAbortedEvent event, EventMessage<?> message) {
+        audit.record(message.getIdentifier(), event.nodeId(), event.abortedAt(), "updateAborted",
+                data("reason", event.reason()));
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Updates;
 import io.wharf.common.events.node.AgentConnectedEvent;
 import io.wharf.common.events.node.AgentDisconnectedEvent;
 import io.wharf.common.events.node.AgentKickedEvent;
+import io.wharf.common.events.node.AgentUpdateAbortedEvent;
 import io.wharf.common.events.node.AgentUpdateRequestedEvent;
 import io.wharf.common.events.node.NodeCreatedEvent;
 import io.wharf.common.events.node.NodeDeletedEvent;
@@ -92,6 +93,11 @@ class NodeViewProjection {
     @EventHandler
     void on(AgentUpdateRequestedEvent event, @SequenceNumber long sequence) {
         views.apply(event.nodeId(), sequence, Updates.set("updateDeadline", Date.from(event.deadline())));
+    }
+
+    @EventHandler
+    void on(AgentUpdateAbortedEvent event, @SequenceNumber long sequence) {
+        views.apply(event.nodeId(), sequence, Updates.unset("updateDeadline"));
     }
 
     @EventHandler

@@ -7,12 +7,14 @@ import io.wharf.common.error.ValidationException;
 import io.wharf.common.events.node.AgentConnectedEvent;
 import io.wharf.common.events.node.AgentDisconnectedEvent;
 import io.wharf.common.events.node.AgentKickedEvent;
+import io.wharf.common.events.node.AgentUpdateAbortedEvent;
 import io.wharf.common.events.node.AgentUpdateRequestedEvent;
 import io.wharf.common.events.node.ContainerCommandRecordedEvent;
 import io.wharf.common.events.node.NodeCreatedEvent;
 import io.wharf.common.events.node.NodeDeletedEvent;
 import io.wharf.common.events.node.NodeEditedEvent;
 import io.wharf.common.events.node.NodeTokenRevokedEvent;
+import io.wharf.node.node.api.AbortAgentUpdateCommand;
 import io.wharf.node.node.api.AgentConnectionRefusedEvent;
 import io.wharf.node.node.api.ConnectAgentCommand;
 import io.wharf.node.node.api.ConnectOutcome;
@@ -241,5 +243,22 @@ class NodeTest {
                 .expectEvents(new NodeUsageChangedEvent(NODE, true));
         fixture.given(created(), new NodeUsageChangedEvent(NODE, true)).when(new MarkNodeUsageCommand(NODE, true))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anAgentThatCannotUpdateEndsUpdating() {
+        AgentUpdateRequestedEvent requested = new AgentUpdateRequestedEvent(NODE, TEAM, "0.1.0", "0.2.0", ADA, T,
+                T.plus(Duration.ofMinutes(5)));
+        fixture.given(created(), connected("c1", T), requested)
+                .when(new AbortAgentUpdateCommand(NODE, "jar agent", T.plusSeconds(1)))
+                .expectEvents(new AgentUpdateAbortedEvent(NODE, TEAM, "jar agent", T.plusSeconds(1)));
+        fixture.given(created(), connected("c1", T))
+                .when(new AbortAgentUpdateCommand(NODE, "late", T.plusSeconds(1)))
+                .expectNoEvents();
+        // and it may be asked again at once
+        fixture.given(created(), connected("c1", T), requested,
+                        new AgentUpdateAbortedEvent(NODE, TEAM, "jar agent", T.plusSeconds(1)))
+                .when(new RequestAgentUpdateCommand(NODE, TEAM, "0.2.0", true, ADA, T.plusSeconds(2)))
+                .expectSuccessfulHandlerExecution();
     }
 }
