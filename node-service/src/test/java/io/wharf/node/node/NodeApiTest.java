@@ -189,8 +189,10 @@ class NodeApiTest {
                 .contains("ROOT_PATH='/srv/wharf'").contains("WHARF_TRAEFIK_ACME_EMAIL='ops@example.com'")
                 .contains("WHARF_NODE_NAME='install-me'");
 
-        JsonNode details = node.call("GET", nodes(team) + "/" + id, null, team.user()).body();
+        JsonNode details = node.call("GET", nodes(team) + "/" + id, null, team.admin()).body();
         assertThat(details.path("install").path("script").asText()).isEqualTo(text);
+        assertThat(node.call("GET", nodes(team) + "/" + id, null, team.user()).body().path("install").isNull())
+                .as("a plain user never sees the install token").isTrue();
         assertThat(details.path("type").asText()).isEqualTo("docker");
 
         Answer publicScript = node.call("GET", nodes(team) + "/" + id + "/script", null, null);

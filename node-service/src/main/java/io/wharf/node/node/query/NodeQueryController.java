@@ -62,7 +62,12 @@ class NodeQueryController {
     NodeDetailsResponse get(@PathVariable String teamSlug, @PathVariable UUID nodeId,
                             @Parameter(hidden = true) WharfPrincipal caller) {
         String teamId = access.require(caller, teamSlug, TeamRole.USER);
-        return views.find(teamId, nodeId.toString()).orElseThrow(NodeQueryController::notFound);
+        NodeDetailsResponse node = views.find(teamId, nodeId.toString()).orElseThrow(NodeQueryController::notFound);
+        // The pending script carries the one-time agent token: only those who may generate one see it.
+        boolean admin = access.roleIn(caller, teamSlug).map(r -> r.atLeast(TeamRole.ADMIN)).orElse(false);
+        return admin ? node : new NodeDetailsResponse(node.type(), node.status(), node.description(), node.icon(),
+                node.address(), node.connectedAt(), node.version(), node.updating(), node.id(), node.name(),
+                node.hasToken(), null, node.inUse());
     }
 
     @GetMapping("/{nodeId}/audit")
