@@ -158,8 +158,14 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         if (nodeToken != null) {
             welcome.setNodeToken(nodeToken);
         }
-        synchronized (out) {
-            out.onNext(ServerMessage.newBuilder().setWelcome(welcome).build());
+        try {
+            synchronized (out) {
+                out.onNext(ServerMessage.newBuilder().setWelcome(welcome).build());
+            }
+        } catch (RuntimeException gone) {
+            // the agent left between Hello and Welcome: undo the connection at once
+            closed(session, "lost");
+            throw Status.UNAVAILABLE.withDescription("The agent left while connecting.").asRuntimeException();
         }
         log.info("Agent of node {} connected (version {}, outdated {}, connection {})", nodeId,
                 hello.getAgentVersion(), outdated, connectionId);
