@@ -87,6 +87,10 @@ class ContainersEndToEndTest {
         agent = startAgent(node.agentAddress(), node.installToken(team, nodeId));
         await().atMost(Duration.ofSeconds(20)).until(() -> node.status(team, nodeId).equals("connected"));
         assertThat(Files.exists(dataDir.resolve("node-token"))).as("the node token is stored").isTrue();
+        // the agent's public key is stored with the connection (for secrets encrypted to it)
+        await().atMost(Duration.ofSeconds(10)).until(() -> audit(team, nodeId).size() > 0);
+        assertThat(audit(team, nodeId).get(0).path("data").path("publicKey").asText())
+                .startsWith("-----BEGIN PUBLIC KEY-----");
         sleeper("web");
         sleeper("db");
 
