@@ -2,6 +2,10 @@ package io.wharf.agent;
 
 import io.wharf.agent.connection.AgentClient;
 import io.wharf.agent.connection.AgentSettings;
+import io.wharf.agent.connection.ContainerSelfUpdater;
+import io.wharf.agent.connection.SelfUpdater;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.wharf.agent.docker.DockerRuntime;
 
 /**
@@ -31,7 +35,13 @@ public final class AgentApplication {
             return;
         }
         DockerRuntime docker = new DockerRuntime(settings.dockerHost());
-        AgentClient client = new AgentClient(settings, docker, VERSION);
+        String container = System.getenv("WHARF_AGENT_CONTAINER");
+        boolean inContainer = container != null && !container.isBlank() && Files.exists(Path.of("/.dockerenv"));
+        AgentClient client = new AgentClient(settings, docker, VERSION,
+                inContainer ? new ContainerSelfUpdater(docker, container) : SelfUpdater.UNSUPPORTED);
+        if (inContainer) {
+            client.onFirstWelcome(() -> ContainerSelfUpdater.finishTakeOver(docker, System.getenv()));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(client::close, "wharf-agent-shutdown"));
         client.start();
         String why = client.stopped().get();

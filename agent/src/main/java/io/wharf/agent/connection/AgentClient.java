@@ -60,6 +60,7 @@ public final class AgentClient implements AutoCloseable {
     private volatile String nodeId;
     private volatile Thread loop;
     private volatile StreamObserver<AgentMessage> current;
+    private volatile Runnable onFirstWelcome = () -> { };
 
     public AgentClient(AgentSettings settings, DockerRuntime docker, String version, SelfUpdater updater) {
         this.settings = settings;
@@ -83,6 +84,11 @@ public final class AgentClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Runs once, after the server welcomed this agent for the first time (a successor's take-over). */
+    public void onFirstWelcome(Runnable action) {
+        this.onFirstWelcome = action;
     }
 
     /** Starts the connection loop on its own thread. */
@@ -169,7 +175,10 @@ public final class AgentClient implements AutoCloseable {
                                 outdated[0] = welcome.getOutdated();
                                 welcomed[0] = true;
                                 connected = true;
-                                connections.incrementAndGet();
+                                if (connections.incrementAndGet() == 1) {
+                                    Runnable first = onFirstWelcome;
+                                    work.execute(first);
+                                }
                                 log.info("Connected to {} as node {}{}", settings.server(), nodeId,
                                         outdated[0] ? " (outdated: only update is accepted)" : "");
                                 int seconds = Math.max(1, welcome.getHeartbeatSeconds());

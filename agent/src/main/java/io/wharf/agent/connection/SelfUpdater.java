@@ -5,7 +5,7 @@ package io.wharf.agent.connection;
  * orchestrator with the new image; this agent acknowledges and reports, and a jar agent cannot
  * replace itself (it says so, and node-service keeps the node {@code updating} until the deadline).
  */
-interface SelfUpdater {
+public interface SelfUpdater {
 
     /** @throws IllegalStateException when this agent cannot update itself */
     void update(String tag, int timeoutSeconds);

@@ -262,6 +262,50 @@ public final class DockerRuntime implements Closeable {
         }
     }
 
+    /**
+     * Starts a successor of the container {@code own} (the agent itself) from the same repository with
+     * {@code tag}: same environment (plus {@code extraEnv}), binds, network mode, restart policy and
+     * labels, named {@code successorName}. The image is pulled when it is not on the node.
+     */
+    public String startSuccessor(String own, String tag, String successorName, Map<String, String> extraEnv,
+                                 Duration pullTimeout) {
+        InspectContainerResponse self = docker.inspectContainerCmd(own).exec();
+        String current = self.getConfig().getImage();
+        int slash = current.lastIndexOf('/');
+        int colon = current.lastIndexOf(':');
+        String image = (colon > slash ? current.substring(0, colon) : current) + ":" + tag;
+        try {
+            docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException missing) {
+            pull(image, null, pullTimeout);
+        }
+        List<String> env = new ArrayList<>();
+        for (String entry : self.getConfig().getEnv() == null ? new String[0] : self.getConfig().getEnv()) {
+            String key = entry.contains("=") ? entry.substring(0, entry.indexOf('=')) : entry;
+            if (!extraEnv.containsKey(key)) {
+                env.add(entry);
+            }
+        }
+        extraEnv.forEach((k, v) -> env.add(k + "=" + v));
+        HostConfig host = HostConfig.newHostConfig().withBinds(self.getHostConfig().getBinds())
+                .withNetworkMode(self.getHostConfig().getNetworkMode())
+                .withRestartPolicy(self.getHostConfig().getRestartPolicy());
+        String id = docker.createContainerCmd(image).withName(successorName).withEnv(env)
+                .withLabels(self.getConfig().getLabels()).withHostConfig(host).exec().getId();
+        docker.startContainerCmd(id).exec();
+        return id;
+    }
+
+    /** Replaces the container {@code old} by {@code current}: removes old, gives current its name. */
+    public void takeOver(String old, String current) {
+        try {
+            docker.removeContainerCmd(old).withForce(true).exec();
+        } catch (NotFoundException gone) {
+            // removed already
+        }
+        docker.renameContainerCmd(current).withName(old).exec();
+    }
+
     /** Removes a network Wharf created (no-op when it is gone). */
     public void removeNetwork(String network) {
         try {

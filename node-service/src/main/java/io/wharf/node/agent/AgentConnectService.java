@@ -132,7 +132,8 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         try {
             outcome = commands.sendAndWait(new ConnectAgentCommand(nodeId, connectionId, AgentTokens.hash(token),
                     presented.install(), nodeToken == null ? null : AgentTokens.hash(nodeToken), hello.getAgentVersion(),
-                    outdated, hello.getPublicKey(), address, replica.id(), claim.replaced(), clock.instant()));
+                    outdated, hello.getPublicKey(), address, replica.id(),
+                    claim.replacedReplicaUrl() == null ? claim.replaced() : null, clock.instant()));
         } catch (RuntimeException e) {
             registry.release(nodeId, connectionId);
             log.info("Agent connect for unknown node {} refused", nodeId);

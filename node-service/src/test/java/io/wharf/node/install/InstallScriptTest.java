@@ -138,6 +138,51 @@ class InstallScriptTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> node.status(team, nodeId).equals("connected"));
         assertThat(node.call("GET", "/api/" + team.slug() + "/nodes/" + nodeId + "/containers", null, team.user())
                 .body()).extracting(c -> c.path("id").path("name").asText()).contains(container);
+
+        // update: the container agent starts its successor, which replaces it under the same name
+        String before = containerId(container);
+        cleanups.add(() -> removeContainersNamed(container + "-next-"));
+        assertThat(node.call("POST", "/api/" + team.slug() + "/nodes/" + nodeId + "/update", null, team.admin())
+                .status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            String now = containerId(container);
+            return now != null && !now.equals(before) && node.status(team, nodeId).equals("connected");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode items = node.call("GET", "/api/" + team.slug() + "/nodes/" + nodeId + "/audit?skip=0&take=3", null,
+                    team.user()).body().path("items");
+            return items.get(0).path("event").asText().equals("connected")
+                    && items.get(1).path("event").asText().equals("left")
+                    && items.get(1).path("data").path("reason").asText().equals("replaced")
+                    && items.get(2).path("event").asText().equals("update");
+        });
+        assertThat(node.call("GET", "/api/" + team.slug() + "/nodes/" + nodeId, null, team.user()).body()
+                .path("updating").asBoolean()).isFalse();
+    }
+
+    private static String containerId(String name) {
+        try {
+            Process inspect = new ProcessBuilder("docker", "inspect", "-f", "{{.Id}}", name).redirectErrorStream(true).start();
+            String out = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return inspect.waitFor(20, TimeUnit.SECONDS) && inspect.exitValue() == 0 ? out : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void removeContainersNamed(String prefix) {
+        try {
+            Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "name=" + prefix).start();
+            String ids = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            ps.waitFor(20, TimeUnit.SECONDS);
+            for (String id : ids.split("\\s+")) {
+                if (!id.isBlank()) {
+                    removeContainer(id);
+                }
+            }
+        } catch (Exception ignored) {
+            // best effort
+        }
     }
 
     private static boolean imageExists(String image) throws Exception {

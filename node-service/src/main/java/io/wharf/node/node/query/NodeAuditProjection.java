@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,46 +41,46 @@ class NodeAuditProjection {
     }
 
     @EventHandler
-    void on(AgentConnectedEvent event, EventMessage<?> message) {
-        audit.record(message.getIdentifier(), event.nodeId(), event.connectedAt(), "connected",
+    void on(AgentConnectedEvent event, DomainEventMessage<?> message) {
+        audit.record(message.getIdentifier(), event.nodeId(), event.connectedAt(), message.getSequenceNumber(), "connected",
                 data("version", event.agentVersion(), "outdated", event.outdated(), "address", event.address(),
                         "publicKey", event.publicKey()));
     }
 
     @EventHandler
-    void on(AgentDisconnectedEvent event, EventMessage<?> message) {
-        audit.record(message.getIdentifier(), event.nodeId(), event.disconnectedAt(), "left",
+    void on(AgentDisconnectedEvent event, DomainEventMessage<?> message) {
+        audit.record(message.getIdentifier(), event.nodeId(), event.disconnectedAt(), message.getSequenceNumber(), "left",
                 data("reason", event.reason()));
     }
 
     @EventHandler
-    void on(AgentKickedEvent event, EventMessage<?> message) {
-        audit.record(message.getIdentifier(), event.nodeId(), event.kickedAt(), "kicked",
+    void on(AgentKickedEvent event, DomainEventMessage<?> message) {
+        audit.record(message.getIdentifier(), event.nodeId(), event.kickedAt(), message.getSequenceNumber(), "kicked",
                 data("reason", event.reason(), "user", event.userId()));
     }
 
     @EventHandler
-    void on(AgentUpdateRequestedEvent event, EventMessage<?> message) {
-        audit.record(message.getIdentifier(), event.nodeId(), event.requestedAt(), "update",
+    void on(AgentUpdateRequestedEvent event, DomainEventMessage<?> message) {
+        audit.record(message.getIdentifier(), event.nodeId(), event.requestedAt(), message.getSequenceNumber(), "update",
                 data("fromVersion", event.fromVersion(), "tag", event.tag()));
     }
 
     @EventHandler
-    void on(AgentUpdateAbortedEvent event, EventMessage<?> message) {
-        audit.record(message.getIdentifier(), event.nodeId(), event.abortedAt(), "updateAborted",
+    void on(AgentUpdateAbortedEvent event, DomainEventMessage<?> message) {
+        audit.record(message.getIdentifier(), event.nodeId(), event.abortedAt(), message.getSequenceNumber(), "updateAborted",
                 data("reason", event.reason()));
     }
 
     @EventHandler
-    void on(AgentConnectionRefusedEvent event, EventMessage<?> message) {
-        audit.record(message.getIdentifier(), event.nodeId(), event.refusedAt(), "refused",
+    void on(AgentConnectionRefusedEvent event, DomainEventMessage<?> message) {
+        audit.record(message.getIdentifier(), event.nodeId(), event.refusedAt(), message.getSequenceNumber(), "refused",
                 data("reason", event.reason(), "address", event.address()));
     }
 
     @EventHandler
-    void on(ContainerCommandRecordedEvent event, EventMessage<?> message) {
+    void on(ContainerCommandRecordedEvent event, DomainEventMessage<?> message) {
         Map<String, Object> container = data("prefix", event.prefix(), "name", event.name());
-        audit.record(message.getIdentifier(), event.nodeId(), event.recordedAt(), "containerCommand",
+        audit.record(message.getIdentifier(), event.nodeId(), event.recordedAt(), message.getSequenceNumber(), "containerCommand",
                 data("container", event.name() == null ? null : container, "prefix", event.prefix(),
                         "operation", event.operation(), "outcome", event.outcome(), "user", event.userId()));
     }

@@ -32,9 +32,10 @@ class NodeAuditViews {
         this.entries.createIndex(Indexes.ascending("nodeId", "createdAt"));
     }
 
-    void record(String eventId, String nodeId, Instant createdAt, String event, Map<String, Object> data) {
+    /** @param sequence the event's aggregate sequence: orders entries of the same instant */
+    void record(String eventId, String nodeId, Instant createdAt, long sequence, String event, Map<String, Object> data) {
         entries.replaceOne(Filters.eq("_id", eventId), new Document("_id", eventId).append("nodeId", nodeId)
-                .append("createdAt", Date.from(createdAt)).append("event", event)
+                .append("createdAt", Date.from(createdAt)).append("seq", sequence).append("event", event)
                 .append("data", new Document(data)), new ReplaceOptions().upsert(true));
     }
 
@@ -53,7 +54,7 @@ class NodeAuditViews {
         Bson filter = Filters.and(filters);
         long total = entries.countDocuments(filter);
         List<NodeAuditResponse.Item> items = new ArrayList<>();
-        entries.find(filter).sort(Sorts.descending("createdAt", "_id")).skip(skip).limit(take)
+        entries.find(filter).sort(Sorts.descending("createdAt", "seq")).skip(skip).limit(take)
                 .forEach(doc -> items.add(new NodeAuditResponse.Item(doc.getDate("createdAt").toInstant(),
                         doc.getString("event"), data(doc.get("data", Document.class)))));
         return new NodeAuditResponse(items, total);
