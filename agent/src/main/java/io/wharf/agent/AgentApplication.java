@@ -1,17 +1,51 @@
 package io.wharf.agent;
 
+import io.wharf.agent.connection.AgentClient;
+import io.wharf.agent.connection.AgentSettings;
+import io.wharf.agent.connection.ContainerSelfUpdater;
+import io.wharf.agent.connection.SelfUpdater;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.wharf.agent.docker.DockerRuntime;
+
 /**
- * Entry point of the Wharf node agent. The gRPC connection and the Docker runtime arrive with the
- * nodes issue; until then the agent only reports its version so packaging can be wired end to end.
+ * Entry point of the Wharf node agent (no framework): reads {@code WHARF_SERVER}, {@code WHARF_TOKEN},
+ * {@code WHARF_DATA_DIR}, {@code DOCKER_HOST} and {@code WHARF_NODE_NAME}, connects to node-service and
+ * runs until the server revokes it or the process is stopped. Exit code 0 when stopped, 3 when the
+ * server refused or revoked the token, 2 on a configuration error.
  */
 public final class AgentApplication {
 
-    static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.1.0";
 
     private AgentApplication() {
     }
 
-    public static void main(String[] args) {
-        System.out.println("wharf-agent " + VERSION);
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "--version".equals(args[0])) {
+            System.out.println("wharf-agent " + VERSION);
+            return;
+        }
+        AgentSettings settings;
+        try {
+            settings = AgentSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("wharf-agent: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        DockerRuntime docker = new DockerRuntime(settings.dockerHost());
+        String container = System.getenv("WHARF_AGENT_CONTAINER");
+        boolean inContainer = container != null && !container.isBlank() && Files.exists(Path.of("/.dockerenv"));
+        AgentClient client = new AgentClient(settings, docker, VERSION,
+                inContainer ? new ContainerSelfUpdater(docker, container) : SelfUpdater.UNSUPPORTED);
+        if (inContainer) {
+            client.onFirstWelcome(() -> ContainerSelfUpdater.finishTakeOver(docker, System.getenv()));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(client::close, "wharf-agent-shutdown"));
+        client.start();
+        String why = client.stopped().get();
+        docker.close();
+        System.exit("stopped".equals(why) ? 0 : 3);
     }
 }

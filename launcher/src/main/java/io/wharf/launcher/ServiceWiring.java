@@ -37,7 +37,36 @@ public final class ServiceWiring {
     /** The public base URL of identity's invitation links (identity-service's {@code wharf.mail.public-url}). */
     static final String PUBLIC_URL_ENV = "WHARF_PUBLIC_URL";
 
+    /** node-service: the URL install commands point at (the gateway) and the agent jar of the script's fallback. */
+    static final String NODE_PUBLIC_URL = "wharf.node.public-url";
+    static final String NODE_AGENT_JAR = "wharf.node.agent-jar";
+    /** The local agent's environment (docs/agent.md). */
+    static final String AGENT_SERVER = "WHARF_SERVER";
+    static final String AGENT_TOKEN = "WHARF_TOKEN";
+    static final String AGENT_DATA_DIR = "WHARF_DATA_DIR";
+    /** An install (or node) token for the local agent, from POST /api/{team}/nodes/{id}/script. */
+    static final String LOCAL_AGENT_TOKEN = "WHARF_LOCAL_AGENT_TOKEN";
+
     private ServiceWiring() {
+    }
+
+    /** Extra arguments of node-service replicas in the embedded stack. */
+    public static List<String> nodeArgs(String gatewayUrl, java.nio.file.Path agentJar) {
+        List<String> args = new ArrayList<>();
+        args.add("--" + NODE_PUBLIC_URL + "=" + gatewayUrl);
+        if (agentJar != null) {
+            args.add("--" + NODE_AGENT_JAR + "=" + agentJar);
+        }
+        return args;
+    }
+
+    /** Environment of the local agent: node-service's first replica, its token, its data directory. */
+    public static Map<String, String> agentEnvironment(int nodeGrpcPort, String token, java.nio.file.Path dataDir) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(AGENT_SERVER, "127.0.0.1:" + nodeGrpcPort);
+        env.put(AGENT_TOKEN, token == null ? "" : token);
+        env.put(AGENT_DATA_DIR, dataDir.toString());
+        return env;
     }
 
     /** Where the infrastructure of a stack is. */

@@ -9,6 +9,8 @@ public final class Services {
     public static final String GATEWAY = "gateway";
     public static final String MONGO = "mongo";
     public static final String KAFKA = "kafka";
+    /** The local node agent (started only with Docker and a token; see Stack#maybeStartAgent). */
+    public static final String AGENT = "agent";
 
     public static final String IDENTITY = "identity-service";
     public static final String PROJECT = "project-service";

@@ -185,6 +185,7 @@ public final class Stack implements AutoCloseable {
                 out.accept("starting the gateway");
                 startAndAwait(List.of(gateway));
             }
+            maybeStartAgent();
             ready = true;
             runDir.markReady(ProcessHandle.current().pid() + "\n" + gatewayUrl() + "\n");
             out.accept(String.format(Locale.ROOT, "Wharf is up in %.1f s", Duration.between(t0, Instant.now()).toMillis() / 1000.0));
@@ -384,6 +385,9 @@ public final class Stack implements AutoCloseable {
                 cmd.add("-jar");
                 cmd.add(jar.toString());
                 cmd.addAll(ServiceWiring.serviceArgs(service, port, config.ports().nodeGrpc(k), infra));
+                if (service.equals(Services.NODE)) {
+                    cmd.addAll(ServiceWiring.nodeArgs(gatewayUrl(), agentJar().orElse(null)));
+                }
                 cmd.addAll(config.extraArgs(service));
                 if (k > 1) {
                     cmd.addAll(config.extraArgs(name));
@@ -397,6 +401,54 @@ public final class Stack implements AutoCloseable {
             }
         }
         return specs;
+    }
+
+    /**
+     * A local agent for this machine's Docker engine (DESIGN §7), started once node-service runs, when
+     * Docker is there and the agent has a credential: a node token it stored in {@code <data>/agent}
+     * on an earlier run, or {@code WHARF_LOCAL_AGENT_TOKEN} (the token of a node's install script).
+     * Otherwise it only says how to get one. It needs agent/target/agent-*-all.jar.
+     */
+    private void maybeStartAgent() {
+        if (!config.services().contains(Services.NODE) || !dockerPresent()) {
+            return;
+        }
+        Path agentData = config.dataDir().resolve("agent");
+        String token = System.getenv(ServiceWiring.LOCAL_AGENT_TOKEN);
+        boolean stored = Files.isRegularFile(agentData.resolve("node-token"));
+        Optional<Path> jar = agentJar();
+        if (jar.isEmpty() || (!stored && (token == null || token.isBlank()))) {
+            out.accept("Docker found. To deploy on this machine: create a node, generate its install script, and run it"
+                    + " (or restart with " + ServiceWiring.LOCAL_AGENT_TOKEN + "=<the script's WHARF_TOKEN>)"
+                    + (jar.isEmpty() ? "; build the agent first: ./mvnw -B -q package -pl agent -am -DskipTests" : ""));
+            return;
+        }
+        try {
+            Files.createDirectories(agentData);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = javaCommand(Services.AGENT, List.of("-Xmx128m", "-XX:+UseSerialGC"));
+        cmd.add("-jar");
+        cmd.add(jar.get().toString());
+        launch(new PartSpec(Services.AGENT, cmd, ServiceWiring.agentEnvironment(config.ports().nodeGrpc(1),
+                stored ? "" : token, agentData), null, Duration.ZERO));
+        out.accept("started the local agent (data in " + agentData + ", log " + logFile(Services.AGENT) + ")");
+    }
+
+    private static boolean dockerPresent() {
+        String host = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
+        return !host.startsWith("unix://") || Files.exists(Path.of(host.substring("unix://".length())));
+    }
+
+    private Optional<Path> agentJar() {
+        Path target = config.repoRoot().resolve("agent").resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(p -> p.getFileName().toString().matches("agent-.*-all\\.jar"))
+                    .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private PartSpec gatewaySpec() {

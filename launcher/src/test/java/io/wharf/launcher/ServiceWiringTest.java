@@ -66,4 +66,16 @@ class ServiceWiringTest {
                 "--wharf.gateway.jwks-uri=http://127.0.0.1:8081/api/auth/jwks")
                 .noneMatch(a -> a.startsWith("--wharf.gateway.service-replicas.project-service"));
     }
+
+    @Test
+    void nodeServiceLearnsThePublicUrlAndTheAgentJarAndTheLocalAgentItsServer() {
+        assertThat(ServiceWiring.nodeArgs("http://localhost:8080", java.nio.file.Path.of("/repo/agent/target/agent-0.1.0-all.jar")))
+                .containsExactly("--wharf.node.public-url=http://localhost:8080",
+                        "--wharf.node.agent-jar=/repo/agent/target/agent-0.1.0-all.jar");
+        assertThat(ServiceWiring.nodeArgs("http://localhost:8080", null)).containsExactly(
+                "--wharf.node.public-url=http://localhost:8080");
+        assertThat(ServiceWiring.agentEnvironment(9090, "wit.x", java.nio.file.Path.of("/data/agent")))
+                .containsEntry("WHARF_SERVER", "127.0.0.1:9090").containsEntry("WHARF_TOKEN", "wit.x")
+                .containsEntry("WHARF_DATA_DIR", "/data/agent");
+    }
 }

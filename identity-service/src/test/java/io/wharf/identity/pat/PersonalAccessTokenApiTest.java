@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code /api/tokens} over real HTTP on the real command path: shapes and codes of seed 003, the
  * secret shown once and never stored, names unique per user, and no existence oracle across users.
  */
+// Closed after the class: a cached context would keep its Kafka consumers in the service's
+// consumer groups and take the partitions from the next test class's context.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.banner-mode=off")
 class PersonalAccessTokenApiTest {
 

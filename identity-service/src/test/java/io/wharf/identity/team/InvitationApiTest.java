@@ -43,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -56,6 +57,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * invitation route, the 7-day expiry (the service's clock is moved), an address that registers after
  * being invited, SMTP being down, and cross-team isolation.
  */
+// Closed after the class: a cached context would keep its Kafka consumers in the service's
+// consumer groups and take the partitions from the next test class's context.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.banner-mode=off")
 class InvitationApiTest {

@@ -46,6 +46,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Mongo and Kafka: status codes and shapes of every route, cross-team isolation, the role matrix of
  * SPEC §1.4 as a table, and slug races.
  */
+// Closed after the class: a cached context would keep its Kafka consumers in the service's
+// consumer groups and take the partitions from the next test class's context.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.banner-mode=off")
 class TeamApiTest {

@@ -26,7 +26,6 @@ import io.wharf.common.test.InProcessMongo;
 import io.wharf.common.test.publisher.PublishTeamEventsCommand;
 import io.wharf.common.test.publisher.PublishingTestApplication;
 import io.wharf.probe.AccessProbeController;
-import io.wharf.probe.TestRegistries;
 import io.wharf.project.ProjectServiceApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,8 +63,7 @@ class TeamAccessRoundTripTest {
     static void start() {
         identity = PublishingTestApplication.start(InProcessKafka.bootstrapServers(), InProcessMongo.uri(),
                 InProcessMongo.freshDatabase(TeamAccessRoundTripTest.class));
-        project = new SpringApplicationBuilder(ProjectServiceApplication.class, AccessProbeController.class,
-                TestRegistries.class).run(
+        project = new SpringApplicationBuilder(ProjectServiceApplication.class, AccessProbeController.class).run(
                 "--server.port=0",
                 "--wharf.security.internal-secret=" + SECRET,
                 "--spring.kafka.bootstrap-servers=" + InProcessKafka.bootstrapServers(),

@@ -13,7 +13,6 @@ import io.wharf.common.test.InProcessMongo;
 import io.wharf.common.test.TopicReader;
 import io.wharf.common.test.publisher.PublishingTestApplication;
 import io.wharf.common.test.publisher.RegisterUserCommand;
-import io.wharf.probe.TestRegistries;
 import io.wharf.project.ProjectServiceApplication;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -58,7 +57,7 @@ class UserDirectoryRoundTripTest {
     }
 
     private static ConfigurableApplicationContext startProjectService(String bootstrapServers, String database) {
-        return new SpringApplicationBuilder(ProjectServiceApplication.class, TestRegistries.class).run(
+        return new SpringApplicationBuilder(ProjectServiceApplication.class).run(
                 "--server.port=0",
                 "--wharf.security.internal-secret=round-trip-test-internal-secret-0123456789",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
@@ -46,6 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * team isolation and the role rules. Memberships go straight into the service's replica (its Kafka
  * feed is TeamAccessRoundTripTest's subject); registries come from the test stand-in.
  */
+// Closed after the class: a cached context would keep its Kafka consumers in the service's
+// consumer groups and take the partitions from the next test class's context.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.banner-mode=off")
 @Import(TestRegistries.class)
 // Closed after the class: a cached context would keep its Kafka consumers in the service's groups and

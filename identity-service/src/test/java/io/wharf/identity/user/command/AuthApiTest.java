@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -41,6 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The auth routes over real HTTP, through the real Axon command path (in-memory event store) and
  * the Mongo lookups (in-process wire server). Real HTTP, because registrations race in one test.
  */
+// Closed after the class: a cached context would keep its Kafka consumers in the service's
+// consumer groups and take the partitions from the next test class's context.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.banner-mode=off")
 @AutoConfigureObservability // Boot tests switch metrics export off; /actuator/prometheus must answer

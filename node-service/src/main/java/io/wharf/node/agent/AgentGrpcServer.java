@@ -1,0 +1,82 @@
+package io.wharf.node.agent;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.wharf.node.config.NodeProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The agents' gRPC endpoint ({@code wharf.node.grpc-port}, default 9090; plaintext here, TLS by
+ * putting certificates on the builder or a TLS-terminating proxy in front). Keep-alives on the HTTP/2
+ * level detect dead peers; agents may ping every 10 s.
+ */
+@Component
+public class AgentGrpcServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentGrpcServer.class);
+
+    private final NodeProperties properties;
+    private final AgentConnectService service;
+    private final LocalAgents local;
+    private volatile Server server;
+
+    AgentGrpcServer(NodeProperties properties, AgentConnectService service, LocalAgents local) {
+        this.properties = properties;
+        this.service = service;
+        this.local = local;
+    }
+
+    @Override
+    public void start() {
+        try {
+            server = NettyServerBuilder.forAddress(new InetSocketAddress(properties.grpcPort()))
+                    .addService(ServerInterceptors.intercept(service, new AgentCredentials()))
+                    .keepAliveTime(30, TimeUnit.SECONDS)
+                    .keepAliveTimeout(10, TimeUnit.SECONDS)
+                    .permitKeepAliveTime(10, TimeUnit.SECONDS)
+                    .permitKeepAliveWithoutCalls(true)
+                    .maxInboundMessageSize(16 * 1024 * 1024)
+                    .build().start();
+            log.info("Agent gRPC endpoint on port {}", server.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the agent gRPC port " + properties.grpcPort(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        Server running = server;
+        if (running != null) {
+            service.closeAll();
+            running.shutdown();
+            try {
+                if (!running.awaitTermination(5, TimeUnit.SECONDS)) {
+                    running.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.shutdownNow();
+            }
+            server = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** The bound port (differs from the property when that is 0). */
+    public int port() {
+        Server running = server;
+        return running == null ? -1 : running.getPort();
+    }
+}

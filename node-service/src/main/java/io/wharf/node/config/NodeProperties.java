@@ -1,0 +1,37 @@
+package io.wharf.node.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * node-service's settings (prefix {@code wharf.node}).
+ *
+ * @param grpcPort          port of the agent gRPC endpoint (0: any free port)
+ * @param agentAddress      host:port agents dial, written into install scripts (blank: 127.0.0.1 and the gRPC port)
+ * @param publicUrl         the API base URL users reach (the gateway), written into install commands
+ * @param agentVersion      major.minor of the agents this release accepts; others are {@code outdated}
+ * @param agentImage        the image the docker install script runs
+ * @param agentJar          path of the agent's runnable jar for the script's no-image fallback (blank: none)
+ * @param installTokenTtl   lifetime of a one-time install token (SPEC §4: 10 minutes)
+ * @param commandTimeout    how long a request waits for the agent's answer before 503 (above the agent's 10 s stop grace)
+ * @param heartbeat         how often both sides send a heartbeat; also the lease renewal period
+ * @param leaseTtl          a connection whose replica renewed nothing for this long is considered gone
+ * @param replicaId         this replica's id in the connection registry (blank: random per start)
+ * @param replicaUrl        base URL other replicas use to reach this one (blank: http://127.0.0.1:&lt;server port&gt;)
+ */
+@ConfigurationProperties(prefix = "wharf.node")
+public record NodeProperties(
+        @DefaultValue("9090") int grpcPort,
+        @DefaultValue("") String agentAddress,
+        @DefaultValue("http://127.0.0.1:8080") String publicUrl,
+        @DefaultValue("0.1") String agentVersion,
+        @DefaultValue("wharf/agent:0.1.0") String agentImage,
+        @DefaultValue("") String agentJar,
+        @DefaultValue("10m") Duration installTokenTtl,
+        @DefaultValue("30s") Duration commandTimeout,
+        @DefaultValue("5s") Duration heartbeat,
+        @DefaultValue("20s") Duration leaseTtl,
+        @DefaultValue("") String replicaId,
+        @DefaultValue("") String replicaUrl) {
+}

@@ -1,0 +1,16 @@
+package io.wharf.node.node.api;
+
+import io.wharf.common.events.Internal;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** An agent presented a wrong, expired, used or revoked token for this node (node audit {@code refused}). */
+@Internal
+@Revision("1")
+public record AgentConnectionRefusedEvent(
+        String nodeId,
+        String teamId,
+        String reason,
+        String address,
+        Instant refusedAt) {
+}

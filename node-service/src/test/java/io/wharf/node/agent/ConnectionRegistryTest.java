@@ -1,0 +1,106 @@
+package io.wharf.node.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.wharf.common.test.InProcessMongo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The cross-replica rules of the connection registry, on the Mongo wire server, with a movable clock. */
+class ConnectionRegistryTest {
+
+    static final Duration LEASE = Duration.ofSeconds(20);
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    ConnectionRegistry registry;
+
+    static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        MongoDatabase database = MongoClients.create(InProcessMongo.uri())
+                .getDatabase(InProcessMongo.freshDatabase(ConnectionRegistryTest.class) + System.nanoTime());
+        registry = new ConnectionRegistry(database, clock);
+    }
+
+    @Test
+    void oneLiveConnectionPerNodeAcrossReplicas() {
+        assertThat(registry.claim("n1", "c1", "r1", "http://r1", LEASE).granted()).isTrue();
+        assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).isFalse();
+        assertThat(registry.claim("n2", "c3", "r2", "http://r2", LEASE).granted()).isTrue();
+        assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::replicaUrl).isEqualTo("http://r1");
+    }
+
+    @Test
+    void aLeaseThatRanOutIsTakenOverAndRecordedAsExpired() {
+        registry.claim("n1", "c1", "r1", "http://r1", LEASE);
+        clock.now = clock.now.plusSeconds(10);
+        registry.renew(java.util.List.of("n1"), "r1", LEASE);
+        clock.now = clock.now.plusSeconds(15);
+        assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).as("renewed: still live").isFalse();
+        assertThat(registry.expired()).isEmpty();
+
+        clock.now = clock.now.plusSeconds(10);
+        assertThat(registry.live("n1")).isEmpty();
+        assertThat(registry.expired()).extracting(ConnectionRegistry.Entry::connectionId).containsExactly("c1");
+        ConnectionRegistry.Claim takeover = registry.claim("n1", "c2", "r2", "http://r2", LEASE);
+        assertThat(takeover.granted()).isTrue();
+        assertThat(takeover.replaced()).isEqualTo("c1");
+        assertThat(takeover.replacedReplicaUrl()).as("a dead replica is not asked to close").isNull();
+    }
+
+    @Test
+    void anUpdatingNodeMayBeTakenOverByItsNewAgent() {
+        registry.claim("n1", "c1", "r1", "http://r1", LEASE);
+        registry.markUpdating("n1", true);
+        ConnectionRegistry.Claim replaced = registry.claim("n1", "c2", "r2", "http://r2", LEASE);
+        assertThat(replaced.granted()).isTrue();
+        assertThat(replaced.replaced()).isEqualTo("c1");
+        assertThat(replaced.replacedReplicaUrl()).isEqualTo("http://r1");
+        assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::updating).isEqualTo(false);
+    }
+
+    @Test
+    void anAbortedUpdateRefusesSecondConnectionsAgain() {
+        registry.claim("n1", "c1", "r1", "http://r1", LEASE);
+        registry.markUpdating("n1", true);
+        registry.markUpdating("n1", false);
+        assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).isFalse();
+    }
+
+    @Test
+    void onlyTheHoldingConnectionReleasesItsClaim() {
+        registry.claim("n1", "c1", "r1", "http://r1", LEASE);
+        registry.release("n1", "c-old");
+        assertThat(registry.live("n1")).isPresent();
+        registry.release("n1", "c1");
+        assertThat(registry.live("n1")).isEmpty();
+        assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).isTrue();
+    }
+}
