@@ -37,7 +37,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,9 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * team isolation and the role rules. Memberships go straight into the service's replica (its Kafka
  * feed is TeamAccessRoundTripTest's subject); registries come from the test stand-in.
  */
-// Closed after the class: a cached context would keep its Kafka consumers in the service's
-// consumer groups and take the partitions from the next test class's context.
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.banner-mode=off")
 @Import(TestRegistries.class)
 // Closed after the class: a cached context would keep its Kafka consumers in the service's groups and
