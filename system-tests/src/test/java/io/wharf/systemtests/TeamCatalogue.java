@@ -114,6 +114,11 @@ final class TeamCatalogue {
         return Map.of("type", "incremental", "name", "1.0." + Math.abs(TeamFixture.suffix().hashCode()));
     }
 
+    /** Editing or increasing a version takes a name (and a changelog), not a type. */
+    static Map<String, Object> versionNameBody() {
+        return Map.of("name", "2.0." + Math.abs(TeamFixture.suffix().hashCode()));
+    }
+
     List<Map<String, Object>> imagesBody() {
         return List.of(Map.of("registryId", registryId, "images", List.of("demo/app-" + TeamFixture.suffix() + ":1")));
     }
