@@ -55,6 +55,9 @@ class TeamStatisticsApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         IdentityTestInfrastructure.properties(registry, TeamStatisticsApiTest.class);
+        // Other test classes' identity contexts (cached, same broker) consume in the default group.
+        registry.add("wharf.identity.statistics.consumer-group",
+                () -> "identity-service.team-statistics." + UUID.randomUUID());
     }
 
     @BeforeAll
