@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * status SPEC says. Rows run in table order (the owner's team delete is last), each role in the
  * order stranger → user → admin → owner, so a refused attempt is always tried before an allowed one
  * could change the state it depends on. A stranger must get 404 everywhere: no existence oracle.
+ * Team routes (identity) come first, then project-service's catalogue routes ({@link TeamCatalogue}),
+ * then the team's deletion.
  */
 @ExtendWith(RunningStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,10 +31,14 @@ class RoleMatrixSystemTest {
     private static final List<String> ROLES = List.of("stranger", "user", "admin", "owner");
 
     private TeamFixture team;
+    private TeamCatalogue catalogue;
 
     @BeforeAll
     void aTeamWithOneMemberOfEachRole(Stack stack) {
         team = TeamFixture.create(new Api(stack.gatewayUrl()), "matrix");
+        // project-service knows members only once identity's events reached it over Kafka.
+        TeamCatalogue.awaitKnownToProjectService(team, List.of("owner", "admin", "user", "spare", "stranger"));
+        catalogue = TeamCatalogue.create(team);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -58,7 +64,7 @@ class RoleMatrixSystemTest {
 
     Stream<Row> teamRoutes() {
         return Stream.of(
-                row("read the team", "GET", t -> "/api/teams/" + t.teamId(), t -> null, 404, 200, 200, 200),
+                Stream.of(row("read the team", "GET", t -> "/api/teams/" + t.teamId(), t -> null, 404, 200, 200, 200),
                 row("read users/me", "GET", t -> "/api/users/me", t -> null, 200, 200, 200, 200),
                 row("rename the team", "PUT", t -> "/api/teams/" + t.teamId(),
                         t -> Map.of("name", "Matrix " + TeamFixture.suffix(), "slug", t.slug()), 404, 403, 204, 204),
@@ -76,8 +82,79 @@ class RoleMatrixSystemTest {
                         t -> null, 404, 403, 204, 204),
                 row("remove the owner", "DELETE", t -> "/api/teams/" + t.teamId() + "/users/" + t.userId("owner"),
                         t -> null, 404, 403, 412, 412),
-                leaveRow(),
-                row("delete the team", "DELETE", t -> "/api/teams/" + t.teamId(), t -> null, 404, 403, 403, 204));
+                leaveRow()),
+                catalogueRows(),
+                Stream.of(
+                row("delete the team", "DELETE", t -> "/api/teams/" + t.teamId(), t -> null, 404, 403, 403, 204)))
+                .flatMap(rows -> rows);
+    }
+
+    /**
+     * project-service's routes: registries and storages are admin+ to write and user+ to read;
+     * projects, versions, images and packages are user+ to write, except a privileged image config
+     * (admin+). Rows that use an object up (delete, increase, publish, convert) get a fresh one per try.
+     */
+    private Stream<Row> catalogueRows() {
+        TeamCatalogue c = catalogue;
+        return Stream.of(
+                row("list registries", "GET", t -> c.base() + "/registries", t -> null, 404, 200, 200, 200),
+                row("read a registry", "GET", t -> c.base() + "/registries/" + c.registryId(), t -> null, 404, 200, 200, 200),
+                row("create a registry", "POST", t -> c.base() + "/registries", t -> TeamCatalogue.registryBody(),
+                        404, 403, 201, 201),
+                row("update a registry", "PUT", t -> c.base() + "/registries/" + c.registryId(),
+                        t -> TeamCatalogue.registryBody(), 404, 403, 204, 204),
+                row("delete a registry", "DELETE", t -> c.base() + "/registries/" + c.freshRegistry(), t -> null,
+                        404, 403, 204, 204),
+                row("list storages", "GET", t -> c.base() + "/storages", t -> null, 404, 200, 200, 200),
+                row("storage options", "GET", t -> c.base() + "/storages/options", t -> null, 404, 200, 200, 200),
+                row("read a storage", "GET", t -> c.base() + "/storages/" + c.storageId(), t -> null, 404, 200, 200, 200),
+                row("create a storage", "POST", t -> c.base() + "/storages", t -> TeamCatalogue.storageBody(),
+                        404, 403, 201, 201),
+                row("update a storage", "PUT", t -> c.base() + "/storages/" + c.storageId(),
+                        t -> TeamCatalogue.storageBody(), 404, 403, 204, 204),
+                row("delete a storage", "DELETE", t -> c.base() + "/storages/" + c.freshStorage(), t -> null,
+                        404, 403, 204, 204),
+                row("list projects", "GET", t -> c.base() + "/projects", t -> null, 404, 200, 200, 200),
+                row("create a project", "POST", t -> c.base() + "/projects", t -> TeamCatalogue.projectBody("versioned"),
+                        404, 201, 201, 201),
+                row("read a project", "GET", t -> c.project(), t -> null, 404, 200, 200, 200),
+                row("update a project", "PUT", t -> c.project(), t -> Map.of("name", "Project " + TeamFixture.suffix()),
+                        404, 204, 204, 204),
+                row("convert a project", "POST", t -> c.base() + "/projects/" + c.freshProject("versionless") + "/convert",
+                        t -> null, 404, 204, 204, 204),
+                row("delete a project", "DELETE", t -> c.base() + "/projects/" + c.freshProject("versioned"), t -> null,
+                        404, 204, 204, 204),
+                row("list versions", "GET", t -> c.project() + "/versions", t -> null, 404, 200, 200, 200),
+                row("create a version", "POST", t -> c.project() + "/versions", t -> TeamCatalogue.versionBody(),
+                        404, 201, 201, 201),
+                row("read a version", "GET", t -> c.version(), t -> null, 404, 200, 200, 200),
+                row("update a version", "PUT", t -> c.version(), t -> TeamCatalogue.versionNameBody(), 404, 204, 204, 204),
+                row("set the default version", "PUT", t -> c.version() + "/default", t -> null, 404, 204, 204, 204),
+                row("increase a version", "POST", t -> c.project() + "/versions/" + c.freshVersion() + "/increase",
+                        t -> TeamCatalogue.versionNameBody(), 404, 201, 201, 201),
+                row("publish a version", "POST", t -> c.project() + "/versions/" + c.freshVersionWithImage() + "/publish",
+                        t -> null, 404, 204, 204, 204),
+                row("delete a version", "DELETE", t -> c.project() + "/versions/" + c.freshVersion(), t -> null,
+                        404, 204, 204, 204),
+                row("list images", "GET", t -> c.version() + "/images", t -> null, 404, 200, 200, 200),
+                row("read an image", "GET", t -> c.image(), t -> null, 404, 200, 200, 200),
+                row("add images", "POST", t -> c.version() + "/images", t -> c.imagesBody(), 404, 201, 201, 201),
+                row("change an image's tag and config", "PATCH", t -> c.image(),
+                        t -> Map.of("tag", "2", "config", Map.of("tty", true)), 404, 204, 204, 204),
+                row("a privileged image config (networkMode host)", "PATCH", t -> c.image(),
+                        t -> Map.of("config", Map.of("networkMode", "host")), 404, 403, 204, 204),
+                row("order images", "PUT", t -> c.version() + "/images/order", t -> c.imageIdsReversed(),
+                        404, 204, 204, 204),
+                row("delete an image", "DELETE", t -> c.version() + "/images/" + c.freshImage(), t -> null,
+                        404, 204, 204, 204),
+                row("list packages", "GET", t -> c.project() + "/packages", t -> null, 404, 200, 200, 200),
+                row("create a package", "POST", t -> c.project() + "/packages", t -> c.packageBody(), 404, 201, 201, 201),
+                row("read a package", "GET", t -> c.project() + "/packages/" + c.packageId(), t -> null, 404, 200, 200, 200),
+                row("label a package", "PATCH", t -> c.project() + "/packages/" + c.packageId(),
+                        t -> Map.of("labels", List.of(Map.of("text", "matrix", "color", "blue"))), 404, 204, 204, 204),
+                row("archive a package", "DELETE", t -> c.project() + "/packages/" + c.freshPackage(), t -> null,
+                        404, 204, 204, 204),
+                row("list container images", "GET", t -> c.base() + "/container-images", t -> null, 404, 200, 200, 200));
     }
 
     /** Only the stranger (not a member: 404) and the owner (412) try to leave; the others could. */

@@ -35,6 +35,8 @@ public class IdentityConfig {
     public static final String USER_VIEWS_GROUP = "user-views";
     /** Invitation e-mails (a side effect): starts at the head of the store, never replays. */
     public static final String INVITATION_MAIL_GROUP = "invitation-mail";
+    /** Team statistics from project-service's events: forgets a deleted team's projects and versions. */
+    public static final String TEAM_STATISTICS_GROUP = "team-statistics";
 
     @Bean
     @ConditionalOnMissingBean

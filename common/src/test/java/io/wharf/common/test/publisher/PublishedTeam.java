@@ -5,12 +5,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.wharf.common.events.identity.TeamCreatedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** Applies whatever team events it is given (no rules: identity's Team aggregate has them). */
+/**
+ * Applies whatever events it is given (no rules: identity's Team aggregate has them), team events or,
+ * as another context's stand-in, that context's events under their aggregate id.
+ */
 @Aggregate
 public class PublishedTeam {
 
@@ -30,5 +34,14 @@ public class PublishedTeam {
     @EventSourcingHandler
     void on(TeamCreatedEvent event) {
         teamId = event.teamId();
+    }
+
+    /**
+     * Any other first event (another context's, e.g. a project's under the project id) names the
+     * aggregate by its stored identifier, so a second command on the same id can load it.
+     */
+    @EventSourcingHandler
+    void on(Object event, @SourceId String aggregateId) {
+        teamId = aggregateId;
     }
 }

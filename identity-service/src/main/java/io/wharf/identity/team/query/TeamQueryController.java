@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.statistics.api.CatalogueStatistics;
 import io.wharf.identity.team.api.MeResponse;
 import io.wharf.identity.team.api.TeamDetailsResponse;
 import io.wharf.identity.team.api.TeamResponse;
@@ -39,11 +40,13 @@ class TeamQueryController {
 
     private final TeamViews teams;
     private final UserViews users;
+    private final CatalogueStatistics catalogue;
     private final Clock clock;
 
-    TeamQueryController(TeamViews teams, UserViews users, Clock clock) {
+    TeamQueryController(TeamViews teams, UserViews users, CatalogueStatistics catalogue, Clock clock) {
         this.teams = teams;
         this.users = users;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -61,7 +64,7 @@ class TeamQueryController {
         List<String> ids = teams.membershipsOf(userId(caller)).stream()
                 .map(TeamViews.MemberView::teamId).toList();
         return teams.findAll(ids).stream()
-                .map(t -> new TeamResponse(TeamStatistics.ofUsers(teams.userCount(t.id(), now)), t.id(), t.name(),
+                .map(t -> new TeamResponse(TeamStatistics.of(teams.userCount(t.id(), now), catalogue.of(t.id())), t.id(), t.name(),
                         t.slug()))
                 .toList();
     }
@@ -87,7 +90,7 @@ class TeamQueryController {
         List<TeamUserResponse> invited = teams.invitations(id).stream().map(i -> invitationRow(i, now)).toList();
         people.addAll(invited);
         long pending = invited.stream().filter(u -> u.status().equals("pending")).count();
-        return new TeamDetailsResponse(TeamStatistics.ofUsers(members.size() + pending), team.id(), team.name(),
+        return new TeamDetailsResponse(TeamStatistics.of(members.size() + pending, catalogue.of(id)), team.id(), team.name(),
                 team.slug(), people);
     }
 

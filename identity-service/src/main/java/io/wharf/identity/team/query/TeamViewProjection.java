@@ -15,6 +15,7 @@ import io.wharf.common.events.identity.TeamOwnershipTransferredEvent;
 import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.identity.config.IdentityConfig;
+import io.wharf.identity.statistics.api.CatalogueStatistics;
 import io.wharf.identity.team.api.FindTeamInvitationQuery;
 import io.wharf.identity.team.api.FindTeamQuery;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
@@ -37,9 +38,11 @@ import org.springframework.stereotype.Component;
 class TeamViewProjection {
 
     private final TeamViews views;
+    private final CatalogueStatistics catalogue;
 
-    TeamViewProjection(TeamViews views) {
+    TeamViewProjection(TeamViews views, CatalogueStatistics catalogue) {
         this.views = views;
+        this.catalogue = catalogue;
     }
 
     @EventHandler
@@ -132,7 +135,8 @@ class TeamViewProjection {
     @QueryHandler
     TeamResponse handle(FindTeamQuery query) {
         return views.find(query.teamId())
-                .map(team -> new TeamResponse(TeamStatistics.ofUsers(views.userCount(team.id(), query.now())),
+                .map(team -> new TeamResponse(TeamStatistics.of(views.userCount(team.id(), query.now()),
+                        catalogue.of(team.id())),
                         team.id(), team.name(), team.slug()))
                 .orElse(null);
     }

@@ -20,6 +20,7 @@ import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.test.InProcessMongo;
 import io.wharf.identity.config.IdentityDatabase;
+import io.wharf.identity.statistics.api.CatalogueCounts;
 import io.wharf.identity.team.api.FindTeamInvitationQuery;
 import io.wharf.identity.team.api.FindTeamQuery;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
@@ -56,7 +57,7 @@ class TeamViewProjectionTest {
     @BeforeEach
     void fresh() {
         views = new TeamViews(new IdentityDatabase(client.getDatabase(InProcessMongo.freshDatabase(getClass()))));
-        projection = new TeamViewProjection(views);
+        projection = new TeamViewProjection(views, teamId -> CatalogueCounts.NONE);
     }
 
     private void applyHistory() {
@@ -73,7 +74,7 @@ class TeamViewProjectionTest {
         applyHistory();
 
         assertThat(projection.handle(new FindTeamQuery("t1", T)))
-                .isEqualTo(new TeamResponse(TeamStatistics.ofUsers(3), "t1", "Grey", "grey"));
+                .isEqualTo(new TeamResponse(new TeamStatistics(3, 0, 0, 0, 0), "t1", "Grey", "grey"));
         assertThat(projection.handle(new FindTeamViewVersionQuery("t1"))).isEqualTo(5L);
         assertThat(projection.handle(new FindTeamViewVersionQuery("unknown"))).isEqualTo(-1L);
         assertThat(views.members("t1")).extracting(TeamViews.MemberView::userId, TeamViews.MemberView::role)
