@@ -18,7 +18,7 @@ import io.wharf.common.test.TopicReader;
 import io.wharf.identity.HttpExchange;
 import io.wharf.identity.HttpExchange.Answer;
 import io.wharf.identity.IdentityTestInfrastructure;
-import io.wharf.identity.config.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.identity.team.api.AddTeamMemberCommand;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;

@@ -6,7 +6,7 @@ import io.wharf.common.error.ForbiddenRoleException;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.metadata.IdempotentIds;
 import io.wharf.common.security.WharfPrincipal;
-import io.wharf.project.project.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.project.project.api.AddImagesCommand;
 import io.wharf.project.project.api.Caller;
 import io.wharf.project.project.api.CreateProjectCommand;
@@ -53,19 +53,17 @@ class TemplateProjects {
     private final CommandGateway commands;
     private final RegistryDirectory registries;
     private final RegistryNames registryNames;
-    private final io.wharf.project.registry.support.ViewWait registryViews;
-    private final ViewWait projectViews;
+    private final ViewWait views;
     private final Clock clock;
 
     TemplateProjects(TeamAccess access, CommandGateway commands, RegistryDirectory registries,
-                     RegistryNames registryNames, io.wharf.project.registry.support.ViewWait registryViews,
-                     ViewWait projectViews, ObjectProvider<Clock> clocks) {
+                     RegistryNames registryNames, ViewWait views,
+                     ObjectProvider<Clock> clocks) {
         this.access = access;
         this.commands = commands;
         this.registries = registries;
         this.registryNames = registryNames;
-        this.registryViews = registryViews;
-        this.projectViews = projectViews;
+        this.views = views;
         this.clock = clocks.getIfUnique(Clock::systemUTC);
     }
 
@@ -112,7 +110,7 @@ class TemplateProjects {
                         image.config()));
             }
         }
-        projectViews.awaitView(projectId, new FindProjectViewVersionQuery(projectId));
+        views.awaitView(projectId, new FindProjectViewVersionQuery(projectId));
         return new Created(teamId, projectId);
     }
 
@@ -141,7 +139,7 @@ class TemplateProjects {
             registryNames.release(teamId, need.name(), registryId);
             throw refused;
         }
-        registryViews.awaitView(registryId, new FindRegistryViewVersionQuery(registryId));
+        views.awaitView(registryId, new FindRegistryViewVersionQuery(registryId));
         return UUID.fromString(registryId);
     }
 }

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.config.Callers;
-import io.wharf.identity.config.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.identity.team.api.AcceptInvitationCommand;
 import io.wharf.identity.team.api.DeclineInvitationCommand;
 import io.wharf.identity.team.api.FindTeamInvitationQuery;

@@ -10,7 +10,7 @@ import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import io.wharf.identity.team.api.CreateTeamCommand;
 import io.wharf.identity.team.api.DeleteTeamCommand;
-import io.wharf.identity.config.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.identity.team.api.FindTeamQuery;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.LeaveTeamCommand;

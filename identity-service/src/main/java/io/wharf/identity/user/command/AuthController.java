@@ -8,7 +8,7 @@ import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.UnauthorizedException;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.config.IdentityProperties;
-import io.wharf.identity.config.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.identity.token.SessionToken;
 import io.wharf.identity.token.TokenIssuer;
 import io.wharf.identity.user.api.AuthResponse;

@@ -19,7 +19,7 @@ import io.wharf.node.agent.AgentDispatcher;
 import io.wharf.node.agent.AgentGrpcServer;
 import io.wharf.node.agent.AgentTokens;
 import io.wharf.node.config.NodeProperties;
-import io.wharf.node.config.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.node.install.InstallScripts;
 import io.wharf.node.install.InstallStore;
 import io.wharf.node.install.PendingInstall;

@@ -3,7 +3,7 @@ package io.wharf.project.project.command;
 import io.wharf.common.access.TeamAccess;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.security.WharfPrincipal;
-import io.wharf.project.project.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.project.project.api.Caller;
 import io.wharf.project.project.api.FindProjectViewVersionQuery;
 import java.time.Clock;

@@ -22,7 +22,7 @@ import io.wharf.project.registry.directory.RegistryEntry;
 import io.wharf.project.registry.directory.RegistryNames;
 import io.wharf.project.registry.directory.RegistryTable;
 import io.wharf.project.registry.support.SecretCipher;
-import io.wharf.project.registry.support.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;

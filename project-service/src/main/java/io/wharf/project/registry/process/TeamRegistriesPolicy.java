@@ -9,7 +9,7 @@ import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.api.RemoveTeamRegistryCommand;
 import io.wharf.project.registry.directory.RegistryNames;
 import io.wharf.project.registry.directory.RegistryTable;
-import io.wharf.project.registry.support.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.project.storage.api.RemoveTeamStorageCommand;
 import io.wharf.project.storage.command.StorageNames;
 import java.nio.charset.StandardCharsets;

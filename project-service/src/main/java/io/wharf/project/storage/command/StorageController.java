@@ -9,7 +9,7 @@ import io.wharf.common.access.TeamAccess;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.project.registry.support.SecretCipher;
-import io.wharf.project.registry.support.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import io.wharf.project.storage.api.ChangeStorageCommand;
 import io.wharf.project.storage.api.CreateStorageCommand;
 import io.wharf.project.storage.api.DeleteStorageCommand;

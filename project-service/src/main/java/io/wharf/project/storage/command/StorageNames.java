@@ -2,7 +2,7 @@ package io.wharf.project.storage.command;
 
 import com.mongodb.client.MongoDatabase;
 import io.wharf.project.registry.support.TeamNames;
-import io.wharf.project.registry.support.ViewWait;
+import io.wharf.common.axon.ViewWait;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;

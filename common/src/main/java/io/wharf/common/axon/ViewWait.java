@@ -1,4 +1,4 @@
-package io.wharf.project.registry.support;
+package io.wharf.common.axon;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -8,14 +8,15 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes (DESIGN §2, like identity's ViewWait): after a command returned, wait until the
- * view has applied every stored event of the aggregate (its version is the last aggregate sequence
- * number it applied, -1 for none). Bounded: after {@link #TIMEOUT} the request goes on with a warning.
+ * Read-your-writes (DESIGN §2) for endpoints whose caller reads right after a command: after the
+ * command returned, wait until the view has applied every stored event of the aggregate. The view
+ * answers its version (the last aggregate sequence number it applied, -1 for none) to a query; the
+ * target is the aggregate's last sequence number in the event store. Bounded: after {@link #TIMEOUT}
+ * the request goes on (the view catches up on its own) and a warning is logged. One bean per
+ * service ({@link ViewWaitAutoConfiguration}).
  */
-@Component
 public class ViewWait {
 
     static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -24,7 +25,7 @@ public class ViewWait {
     private final EventStore events;
     private final QueryGateway queries;
 
-    ViewWait(EventStore events, QueryGateway queries) {
+    public ViewWait(EventStore events, QueryGateway queries) {
         this.events = events;
         this.queries = queries;
     }
