@@ -48,6 +48,20 @@ final class CatalogueStore implements AutoCloseable {
                 count("package_views"), applied);
     }
 
+    /** Size of the processor's stored token (a Mongo token lists every event id of its look-back window). */
+    long tokenBytes(String processor) {
+        long bytes = 0;
+        for (Document d : database.getCollection("trackingtokens").find(Filters.eq("processorName", processor))) {
+            Object token = d.get("token");
+            if (token instanceof org.bson.types.Binary binary) {
+                bytes += binary.length();
+            } else if (token != null) {
+                bytes += token.toString().length();
+            }
+        }
+        return bytes;
+    }
+
     /** Forgets how far {@code processor} got and everything it wrote: its next start replays from the first event. */
     long reset(String processor) {
         long tokens = database.getCollection("trackingtokens").deleteMany(Filters.eq("processorName", processor))

@@ -25,7 +25,7 @@ public final class ReplayBench {
     /** Times of one rebuild, in seconds after the service process was started again. */
     record Replay(long eventsInStore, long projectEvents, CatalogueStore.Fingerprint views, double stopSeconds,
                   double healthySeconds, double firstViewSeconds, double caughtUpSeconds,
-                  double eventsPerSecond, double projectEventsPerSecond) {
+                  double eventsPerSecond, double projectEventsPerSecond, long tokenBytesBefore, long tokenBytesAtEnd) {
     }
 
     private ReplayBench() {
@@ -43,6 +43,7 @@ public final class ReplayBench {
         int projects = Integer.parseInt(opts.getOrDefault("projects", "100"));
         int images = Integer.parseInt(opts.getOrDefault("images", "5"));
         int concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "8"));
+        int chunks = Integer.parseInt(opts.getOrDefault("steps", "4"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("timeout", "1800")));
         Path out = Path.of(opts.getOrDefault("out", "bench/results"));
         String loadAtStart = Environment.loadAverage();
@@ -51,12 +52,14 @@ public final class ReplayBench {
         Map<String, Object> results = new LinkedHashMap<>();
         StringBuilder md = new StringBuilder();
         try (CatalogueStore store = new CatalogueStore(mongo, database)) {
-            Result fill = fill(http, gateway, store, target, projects, images, concurrency);
-            if (fill != null) {
+            List<Result> fill = fill(http, gateway, store, target, projects, images, concurrency, chunks);
+            if (!fill.isEmpty()) {
                 results.put("fill", fill);
-                md.append("Filling the store (one event per request):\n\n")
+                md.append("Filling the store (one event per request, in steps to show how writes cope with a growing store):\n\n")
                   .append("| scenario | clients | requests | errors | p50 ms | p90 ms | p99 ms | max ms | req/s |\n")
-                  .append("|---|---|---|---|---|---|---|---|---|\n").append(fill.markdownRow()).append("\n\n");
+                  .append("|---|---|---|---|---|---|---|---|---|\n");
+                fill.forEach(r -> md.append(r.markdownRow()).append('\n'));
+                md.append('\n');
             }
             CatalogueStore.Fingerprint before = waitForViews(store, store.projectEvents(), timeout);
             Replay replay = replay(http, service, store, data, processor, before, timeout);
@@ -65,11 +68,12 @@ public final class ReplayBench {
             md.append("Rebuild of `").append(processor).append("` from the first event (seconds after the service process started):\n\n")
               .append("| events in store | of them Project events | views (projects / versions / images) | service stop s "
                       + "| healthy s | first view write s | caught up s | events/s (store, from first write) "
-                      + "| Project events/s |\n|---|---|---|---|---|---|---|---|---|\n")
-              .append(String.format("| %d | %d | %d / %d / %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f |%n",
+                      + "| Project events/s | token bytes before / after |\n|---|---|---|---|---|---|---|---|---|---|\n")
+              .append(String.format("| %d | %d | %d / %d / %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %d / %d |%n",
                       replay.eventsInStore(), replay.projectEvents(), before.projects(), before.versions(),
                       before.images(), replay.stopSeconds(), replay.healthySeconds(), replay.firstViewSeconds(),
-                      replay.caughtUpSeconds(), replay.eventsPerSecond(), replay.projectEventsPerSecond()));
+                      replay.caughtUpSeconds(), replay.eventsPerSecond(), replay.projectEventsPerSecond(),
+                      replay.tokenBytesBefore(), replay.tokenBytesAtEnd()));
         }
         Map<String, String> environment = Environment.describe(concurrency);
         environment.put("gateway", gateway);
@@ -80,27 +84,32 @@ public final class ReplayBench {
     }
 
     /** Adds projects, then image config patches (one event each) until the store holds {@code target} events. */
-    private static Result fill(HttpClient http, String gateway, CatalogueStore store, long target, int projects,
-                               int images, int concurrency) throws Exception {
+    private static List<Result> fill(HttpClient http, String gateway, CatalogueStore store, long target, int projects,
+                                     int images, int concurrency, int steps) throws Exception {
         long missing = target - store.events() - 3L * projects - 2;
         if (missing <= 0) {
-            return null;
+            return List.of();
         }
         Api api = new Api(http, gateway);
         CatalogueTeam team = CatalogueTeam.create(api);
         team.addProjects(projects, images, concurrency);
         List<CatalogueTeam.Project> all = List.copyOf(team.projects);
-        int requests = (int) Math.max(0, target - store.events());
         AtomicInteger n = new AtomicInteger();
-        System.out.println("filling the store with " + requests + " image config patches ...");
-        return new LoadRun(http).run("PATCH image config while the store grows to " + target + " events",
-                () -> {
-                    int i = n.getAndIncrement();
-                    CatalogueTeam.Project p = all.get(i % all.size());
-                    String path = team.versionPath(p) + "/images/" + p.imageIds().get((i / all.size()) % p.imageIds().size());
-                    return api.request("PATCH", path, Map.of("config", Map.of("environment",
-                            List.of(Map.of("key", "FILL", "value", "v" + i)))));
-                }, 204, 0, requests, concurrency);
+        List<Result> results = new java.util.ArrayList<>();
+        for (int step = 1; step <= steps; step++) {
+            long from = store.events();
+            long to = from + (target - from) / (steps - step + 1);
+            System.out.println("filling the store from " + from + " to " + to + " events with image config patches ...");
+            results.add(new LoadRun(http).run("PATCH image config, store " + from + " → " + to + " events",
+                    () -> {
+                        int i = n.getAndIncrement();
+                        CatalogueTeam.Project p = all.get(i % all.size());
+                        String path = team.versionPath(p) + "/images/" + p.imageIds().get((i / all.size()) % p.imageIds().size());
+                        return api.request("PATCH", path, Map.of("config", Map.of("environment",
+                                List.of(Map.of("key", "FILL", "value", "v" + i)))));
+                    }, 204, 0, (int) Math.max(0, to - from), concurrency));
+        }
+        return results;
     }
 
     /** Waits until the views applied every Project event of the store (their state before the reset). */
@@ -122,6 +131,7 @@ public final class ReplayBench {
                                  CatalogueStore.Fingerprint before, Duration timeout) throws Exception {
         long events = store.events();
         long projectEvents = store.projectEvents();
+        long tokenBytesBefore = store.tokenBytes(processor);
         ServiceProcess process = ServiceProcess.find("project-service", data);
         System.out.println("stopping project-service (pid " + process.pid() + ") ...");
         long stopStart = System.nanoTime();
@@ -154,7 +164,7 @@ public final class ReplayBench {
         }
         double replaying = Math.max(POLL.toMillis() / 1000.0, caughtUp - firstView);
         return new Replay(events, projectEvents, before, stopSeconds, healthy, firstView, caughtUp,
-                events / replaying, projectEvents / replaying);
+                events / replaying, projectEvents / replaying, tokenBytesBefore, store.tokenBytes(processor));
     }
 
     private static boolean up(HttpClient http, String service) {
