@@ -62,11 +62,14 @@ public final class CatalogueBench {
         AtomicInteger added = new AtomicInteger();
         List<String> versionPaths = new ArrayList<>();
         seeded.forEach(p -> versionPaths.add(team.versionPath(p) + "/images"));
+        // One counter per request for both the version and the image name: consecutive requests go
+        // to different projects, so concurrent clients do not queue on one aggregate.
         results.add(load.run("add one image to a version, read-your-writes",
-                api.each("POST", () -> versionPaths.get(Math.floorMod(added.get(), versionPaths.size())),
-                        () -> List.of(Map.of("registryId", team.registryId,
-                                "images", List.of("bench/extra-" + added.getAndIncrement() + ":2.0")))),
-                201, 20, writes, concurrency));
+                () -> {
+                    int n = added.getAndIncrement();
+                    return api.request("POST", versionPaths.get(n % versionPaths.size()), List.of(Map.of(
+                            "registryId", team.registryId, "images", List.of("bench/extra-" + n + ":2.0"))));
+                }, 201, 20, writes, concurrency));
 
         AtomicInteger created = new AtomicInteger();
         results.add(load.run("create project (versioned), read-your-writes",
