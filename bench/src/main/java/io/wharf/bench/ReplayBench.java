@@ -159,12 +159,17 @@ public final class ReplayBench {
             }
         }
         double caughtUp = seconds(start);
+        // The launcher does not supervise the restarted process (./wharf down would leave it running):
+        // stop it here, the stack is then without project-service until the next ./wharf up.
+        System.out.println("caught up; stopping the restarted project-service (pid " + process.pid() + ")");
+        long tokenBytesAfter = store.tokenBytes(processor);
+        process.stop(Duration.ofSeconds(60));
         if (healthy < 0) {
             healthy = caughtUp;
         }
         double replaying = Math.max(POLL.toMillis() / 1000.0, caughtUp - firstView);
         return new Replay(events, projectEvents, before, stopSeconds, healthy, firstView, caughtUp,
-                events / replaying, projectEvents / replaying, tokenBytesBefore, store.tokenBytes(processor));
+                events / replaying, projectEvents / replaying, tokenBytesBefore, tokenBytesAfter);
     }
 
     private static boolean up(HttpClient http, String service) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * One service process of a stack started by {@code ./wharf up} (Linux only: reads /proc). The
  * replay benchmark stops it and starts it again with exactly the same command line, environment and
  * working directory (the environment carries the internal secret: it is copied, never printed), with
- * its output appended to the part's log and its pid written where {@code ./wharf down} looks.
+ * its output appended to the part's log and its pid in the part's pid file (so {@code ./wharf status}
+ * sees it). The launcher does not supervise it: whoever starts it stops it.
  */
 final class ServiceProcess {
 
@@ -73,7 +74,7 @@ final class ServiceProcess {
         }
     }
 
-    /** Starts the same process again; {@code ./wharf down} will stop it like the original. */
+    /** Starts the same process again (not supervised by the launcher: {@link #stop} it when done). */
     void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
         builder.environment().clear();
