@@ -16,7 +16,17 @@ final class Report {
     private Report() {
     }
 
+    /** Load runs: one row of percentiles and throughput each. */
     static void write(Path dir, String name, List<Result> results, Map<String, String> environment) throws IOException {
+        StringBuilder md = new StringBuilder("| scenario | clients | requests | errors | p50 ms | p90 ms | p99 ms | max ms | req/s |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        results.forEach(r -> md.append(r.markdownRow()).append('\n'));
+        write(dir, name, environment, results, md.toString());
+    }
+
+    /** Any results: {@code results} as the JSON's {@code results}, {@code markdown} under the environment. */
+    static void write(Path dir, String name, Map<String, String> environment, Object results, String markdown)
+            throws IOException {
         Files.createDirectories(dir);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", new TreeMap<>(environment));
@@ -25,9 +35,7 @@ final class Report {
 
         StringBuilder md = new StringBuilder("# Benchmark: ").append(name).append("\n\n");
         new TreeMap<>(environment).forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
-        md.append("\n| scenario | clients | requests | errors | p50 ms | p90 ms | p99 ms | max ms | req/s |\n")
-          .append("|---|---|---|---|---|---|---|---|---|\n");
-        results.forEach(r -> md.append(r.markdownRow()).append('\n'));
+        md.append('\n').append(markdown);
         Files.writeString(dir.resolve(name + ".md"), md.toString());
     }
 }
