@@ -35,7 +35,7 @@ public class IdentityConfig {
     public static final String USER_VIEWS_GROUP = "user-views";
     /** Invitation e-mails (a side effect): starts at the head of the store, never replays. */
     public static final String INVITATION_MAIL_GROUP = "invitation-mail";
-    /** Team statistics from project-service's events: forgets a deleted team's projects and versions. */
+    /** Team statistics from project- and node-service's events: forgets a deleted team's projects, versions, nodes. */
     public static final String TEAM_STATISTICS_GROUP = "team-statistics";
 
     @Bean

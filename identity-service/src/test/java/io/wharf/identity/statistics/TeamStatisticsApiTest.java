@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
+import io.wharf.common.events.node.NodeCreatedEvent;
+import io.wharf.common.events.node.NodeDeletedEvent;
 import io.wharf.common.events.project.ProjectCreatedEvent;
 import io.wharf.common.events.project.ProjectDeletedEvent;
 import io.wharf.common.events.project.VersionCreatedEvent;
@@ -40,10 +42,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@code statistics.projects} / {@code versions} end to end: project events stored in a real event store
- * and sent by common's genuine {@code kafka-publisher} as context {@code project} (exactly how
- * project-service publishes them: topic {@code wharf.project.events}, key = project id), consumed by
- * identity's subscription over the in-process Kafka, read through {@code GET /api/teams} and details.
+ * {@code statistics.projects} / {@code versions} / {@code nodes} end to end: project and node events stored
+ * in real event stores and sent by common's genuine {@code kafka-publisher} as contexts {@code project}
+ * and {@code node} (exactly how project- and node-service publish them: topics {@code wharf.project.events}
+ * / {@code wharf.node.events}, key = aggregate id), consumed by identity's subscriptions over the
+ * in-process Kafka, read through {@code GET /api/teams} and details.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.main.banner-mode=off")
@@ -51,6 +54,7 @@ class TeamStatisticsApiTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
     private static ConfigurableApplicationContext projectService;
+    private static ConfigurableApplicationContext nodeService;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -58,18 +62,25 @@ class TeamStatisticsApiTest {
         // Other test classes' identity contexts (cached, same broker) consume in the default group.
         registry.add("wharf.identity.statistics.consumer-group",
                 () -> "identity-service.team-statistics." + UUID.randomUUID());
+        registry.add("wharf.identity.statistics.node-consumer-group",
+                () -> "identity-service.team-statistics-nodes." + UUID.randomUUID());
     }
 
     @BeforeAll
-    static void startProjectPublisher() {
+    static void startPublishers() {
         projectService = PublishingTestApplication.start(InProcessKafka.bootstrapServers(), InProcessMongo.uri(),
                 InProcessMongo.freshDatabase(PublishingTestApplication.class), "--wharf.service.context=project");
+        nodeService = PublishingTestApplication.start(InProcessKafka.bootstrapServers(), InProcessMongo.uri(),
+                InProcessMongo.freshDatabase(PublishingTestApplication.class), "--wharf.service.context=node");
     }
 
     @AfterAll
-    static void stopProjectPublisher() {
-        if (projectService != null) {
-            projectService.close();
+    static void stopPublishers() {
+        for (ConfigurableApplicationContext publisher : new ConfigurableApplicationContext[] {projectService,
+                nodeService}) {
+            if (publisher != null) {
+                publisher.close();
+            }
         }
     }
 
@@ -119,6 +130,19 @@ class TeamStatisticsApiTest {
         projectService.getBean(CommandGateway.class).sendAndWait(new PublishTeamEventsCommand(projectId, events));
     }
 
+    /** Stores the events under the node's id in the node stand-in's event store (topic {@code wharf.node.events}). */
+    private static void publishNode(String nodeId, Object... events) {
+        nodeService.getBean(CommandGateway.class).sendAndWait(new PublishTeamEventsCommand(nodeId, events));
+    }
+
+    private static NodeCreatedEvent nodeCreated(String team, String node) {
+        return new NodeCreatedEvent(node, team, "n " + node, null, null, "u1", T);
+    }
+
+    private static NodeDeletedEvent nodeDeleted(String team, String node) {
+        return new NodeDeletedEvent(node, team, "u1", T);
+    }
+
     private static ProjectCreatedEvent projectCreated(String team, String project, String type) {
         return new ProjectCreatedEvent(project, team, "p " + project, null, type, "u1", T);
     }
@@ -148,19 +172,21 @@ class TeamStatisticsApiTest {
         return answer.body().path("statistics");
     }
 
-    private void awaitCounts(Person caller, String teamId, int projects, int versions) {
+    private void awaitCounts(Person caller, String teamId, int projects, int versions, int nodes) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode listed = statisticsInList(caller, teamId);
             assertThat(listed.path("projects").asInt()).as("projects in the list").isEqualTo(projects);
             assertThat(listed.path("versions").asInt()).as("versions in the list").isEqualTo(versions);
+            assertThat(listed.path("nodes").asInt()).as("nodes in the list").isEqualTo(nodes);
             JsonNode details = statisticsInDetails(caller, teamId);
             assertThat(details.path("projects").asInt()).as("projects in details").isEqualTo(projects);
             assertThat(details.path("versions").asInt()).as("versions in details").isEqualTo(versions);
+            assertThat(details.path("nodes").asInt()).as("nodes in details").isEqualTo(nodes);
         });
     }
 
     @Test
-    void projectAndVersionEventsOfTheTeamAreCountedAndDeletionsUncountThem() {
+    void projectVersionAndNodeEventsOfTheTeamAreCountedAndDeletionsUncountThem() {
         Person owner = register();
         String team = newTeam(owner);
         Person other = register();
@@ -181,19 +207,25 @@ class TeamStatisticsApiTest {
         String foreign = id();
         publish(foreign, projectCreated(otherTeam, foreign, "versioned"),
                 versionCreated(otherTeam, foreign, id(), "incremental"));
+        String n1 = id();
+        String n2 = id();
+        publishNode(n1, nodeCreated(team, n1));
+        publishNode(n2, nodeCreated(team, n2));
+        String foreignNode = id();
+        publishNode(foreignNode, nodeCreated(otherTeam, foreignNode));
 
-        awaitCounts(owner, team, 2, 3);
-        awaitCounts(other, otherTeam, 1, 1);
+        awaitCounts(owner, team, 2, 3, 2);
+        awaitCounts(other, otherTeam, 1, 1, 1);
         JsonNode stats = statisticsInDetails(owner, team);
         assertThat(stats.path("users").asInt()).isEqualTo(1);
-        assertThat(stats.path("nodes").asInt()).as("no node events in main yet").isZero();
         assertThat(stats.path("deployments").asInt()).as("no deployment events yet").isZero();
 
         publish(versioned, new VersionDeletedEvent(versioned, team, v2, List.of(), "u1", T));
         publish(versionless, new ProjectDeletedEvent(versionless, team, List.of(rolling), List.of(), "u1", T));
+        publishNode(n1, nodeDeleted(team, n1));
 
-        awaitCounts(owner, team, 1, 1);
-        awaitCounts(other, otherTeam, 1, 1);
+        awaitCounts(owner, team, 1, 1, 1);
+        awaitCounts(other, otherTeam, 1, 1, 1);
     }
 
     @Test
@@ -204,16 +236,22 @@ class TeamStatisticsApiTest {
         String version = id();
         publish(project, projectCreated(team, project, "versioned"),
                 versionCreated(team, project, version, "incremental"));
-        awaitCounts(owner, team, 1, 1);
+        String node = id();
+        publishNode(node, nodeCreated(team, node));
+        awaitCounts(owner, team, 1, 1, 1);
 
         // The same facts once more under new event ids (processed_events cannot filter them): the sets
-        // keep one project and one version. A later project proves the repeats were consumed before it.
+        // keep one project, one version and one node. A later project / node proves the repeats were
+        // consumed before it (one partition per topic, in order).
         publish(project, projectCreated(team, project, "versioned"),
                 versionCreated(team, project, version, "incremental"));
+        publishNode(node, nodeCreated(team, node));
         String marker = id();
         publish(marker, projectCreated(team, marker, "versioned"));
+        String markerNode = id();
+        publishNode(markerNode, nodeCreated(team, markerNode));
 
-        awaitCounts(owner, team, 2, 1);
+        awaitCounts(owner, team, 2, 1, 2);
     }
 
     @Test
@@ -223,7 +261,9 @@ class TeamStatisticsApiTest {
         String project = id();
         publish(project, projectCreated(team, project, "versioned"),
                 versionCreated(team, project, id(), "incremental"));
-        awaitCounts(owner, team, 1, 1);
+        String node = id();
+        publishNode(node, nodeCreated(team, node));
+        awaitCounts(owner, team, 1, 1, 1);
 
         assertThat(call("DELETE", "/api/teams/" + team, null, owner).status()).isEqualTo(204);
 
@@ -232,16 +272,25 @@ class TeamStatisticsApiTest {
                     .isZero();
             assertThat(database.mongo().getCollection("statistics_versions").countDocuments(Filters.eq("teamId", team)))
                     .isZero();
+            assertThat(database.mongo().getCollection("statistics_nodes").countDocuments(Filters.eq("teamId", team)))
+                    .isZero();
         });
-        // project-service's cleanup after the team deletion, and a late creation, change nothing.
+        // project- and node-service's cleanup after the team deletion, and late creations, change nothing.
         String late = id();
         publish(project, new ProjectDeletedEvent(project, team, List.of(), List.of(), "system", T));
         publish(late, projectCreated(team, late, "versioned"));
+        String lateNode = id();
+        publishNode(node, nodeDeleted(team, node));
+        publishNode(lateNode, nodeCreated(team, lateNode));
         String probeTeam = newTeam(owner);
         String probe = id();
         publish(probe, projectCreated(probeTeam, probe, "versioned"));
-        awaitCounts(owner, probeTeam, 1, 0);
+        String probeNode = id();
+        publishNode(probeNode, nodeCreated(probeTeam, probeNode));
+        awaitCounts(owner, probeTeam, 1, 0, 1);
         assertThat(database.mongo().getCollection("statistics_projects").countDocuments(Filters.eq("teamId", team)))
+                .isZero();
+        assertThat(database.mongo().getCollection("statistics_nodes").countDocuments(Filters.eq("teamId", team)))
                 .isZero();
     }
 }

@@ -1,6 +1,8 @@
 package io.wharf.identity.statistics.query;
 
 import io.wharf.common.events.identity.TeamDeletedEvent;
+import io.wharf.common.events.node.NodeCreatedEvent;
+import io.wharf.common.events.node.NodeDeletedEvent;
 import io.wharf.common.events.project.ProjectCreatedEvent;
 import io.wharf.common.events.project.ProjectDeletedEvent;
 import io.wharf.common.events.project.VersionCreatedEvent;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code statistics.projects} and {@code statistics.versions}: project-service's events (from Kafka,
- * {@link ProjectEventsSubscription}) and identity's own team deletion (from the event store, tracking
+ * {@link ProjectEventsSubscription}); {@code statistics.nodes}: node-service's events (from Kafka,
+ * {@link NodeEventsSubscription}); and identity's own team deletion (from the event store, tracking
  * group {@value IdentityConfig#TEAM_STATISTICS_GROUP}). Every version counts, the hidden {@code rolling}
  * version of a versionless project included (it is a version row in dyrector too).
  */
@@ -50,6 +53,18 @@ class CatalogueStatisticsProjection {
     void on(VersionDeletedEvent event) {
         if (!store.teamDeleted(event.teamId())) {
             store.deleteVersion(event.versionId(), event.projectId(), event.teamId());
+        }
+    }
+
+    void on(NodeCreatedEvent event) {
+        if (!store.teamDeleted(event.teamId())) {
+            store.addNode(event.nodeId(), event.teamId());
+        }
+    }
+
+    void on(NodeDeletedEvent event) {
+        if (!store.teamDeleted(event.teamId())) {
+            store.deleteNode(event.nodeId(), event.teamId());
         }
     }
 

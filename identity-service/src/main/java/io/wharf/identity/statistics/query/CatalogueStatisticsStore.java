@@ -13,29 +13,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sets the statistics are counted from: {@code statistics_projects} and {@code statistics_versions}
- * ({@code _id} = the project / version id, {@code teamId}, {@code projectId}, {@code deleted}) and
+ * ({@code _id} = the project / version id, {@code teamId}, {@code projectId}, {@code deleted}),
+ * {@code statistics_nodes} ({@code _id} = the node id, {@code teamId}, {@code deleted}) and
  * {@code statistics_deleted_teams} ({@code _id} = team id). Every write is an upsert or a tombstone by
  * id, so applying an event twice, or all events again from the start, yields the same sets; a deleted
- * project or version stays as a tombstone so a late duplicate of its creation cannot revive it.
+ * project, version or node stays as a tombstone so a late duplicate of its creation cannot revive it.
  */
 @Component
 class CatalogueStatisticsStore implements CatalogueStatistics {
 
     private final MongoCollection<Document> projects;
     private final MongoCollection<Document> versions;
+    private final MongoCollection<Document> nodes;
     private final MongoCollection<Document> deletedTeams;
 
     CatalogueStatisticsStore(IdentityDatabase database) {
         this.projects = database.mongo().getCollection("statistics_projects");
         this.versions = database.mongo().getCollection("statistics_versions");
+        this.nodes = database.mongo().getCollection("statistics_nodes");
         this.deletedTeams = database.mongo().getCollection("statistics_deleted_teams");
     }
 
     @Override
     public CatalogueCounts of(String teamId) {
-        return new CatalogueCounts(
-                projects.countDocuments(Filters.and(Filters.eq("teamId", teamId), Filters.eq("deleted", false))),
-                versions.countDocuments(Filters.and(Filters.eq("teamId", teamId), Filters.eq("deleted", false))));
+        return new CatalogueCounts(live(projects, teamId), live(versions, teamId), live(nodes, teamId));
+    }
+
+    private static long live(MongoCollection<Document> rows, String teamId) {
+        return rows.countDocuments(Filters.and(Filters.eq("teamId", teamId), Filters.eq("deleted", false)));
     }
 
     boolean teamDeleted(String teamId) {
@@ -72,11 +77,24 @@ class CatalogueStatisticsStore implements CatalogueStatistics {
         versions.updateMany(Filters.eq("projectId", projectId), Updates.set("deleted", true));
     }
 
-    /** Everything of the team goes; the team is remembered so late project events of it are ignored. */
+    /** Inserts the node unless it is known (alive or a tombstone). */
+    void addNode(String nodeId, String teamId) {
+        nodes.updateOne(Filters.eq("_id", nodeId), Updates.combine(Updates.setOnInsert("teamId", teamId),
+                Updates.setOnInsert("deleted", false)), new UpdateOptions().upsert(true));
+    }
+
+    /** The node becomes a tombstone (inserted as one when its creation has not arrived yet). */
+    void deleteNode(String nodeId, String teamId) {
+        nodes.updateOne(Filters.eq("_id", nodeId), Updates.combine(Updates.set("teamId", teamId),
+                Updates.set("deleted", true)), new UpdateOptions().upsert(true));
+    }
+
+    /** Everything of the team goes; the team is remembered so late project and node events of it are ignored. */
     void deleteTeam(String teamId) {
         deletedTeams.updateOne(Filters.eq("_id", teamId), Updates.setOnInsert("teamId", teamId),
                 new UpdateOptions().upsert(true));
         projects.deleteMany(Filters.eq("teamId", teamId));
         versions.deleteMany(Filters.eq("teamId", teamId));
+        nodes.deleteMany(Filters.eq("teamId", teamId));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.wharf.common.events.identity.TeamDeletedEvent;
+import io.wharf.common.events.node.NodeCreatedEvent;
+import io.wharf.common.events.node.NodeDeletedEvent;
 import io.wharf.common.events.project.ProjectCreatedEvent;
 import io.wharf.common.events.project.ProjectDeletedEvent;
 import io.wharf.common.events.project.VersionCreatedEvent;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The statistics projection without Spring, on the Mongo wire server: counts, cascades, redelivery, replay. */
+/**
+ * The statistics projection without Spring, on the Mongo wire server: project, version and node counts,
+ * cascades, redelivery, replay, team deletion.
+ */
 class CatalogueStatisticsProjectionTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
@@ -67,7 +72,15 @@ class CatalogueStatisticsProjectionTest {
         return new ProjectDeletedEvent(project, team, versions, List.of(), "u1", T);
     }
 
-    /** What the Kafka subscription does with each record. */
+    private static NodeCreatedEvent node(String team, String node) {
+        return new NodeCreatedEvent(node, team, "node " + node, null, null, "u1", T);
+    }
+
+    private static NodeDeletedEvent nodeDeleted(String team, String node) {
+        return new NodeDeletedEvent(node, team, "u1", T);
+    }
+
+    /** What the Kafka subscriptions do with each record. */
     private void apply(Object event) {
         if (event instanceof ProjectCreatedEvent e) {
             projection.on(e);
@@ -78,6 +91,10 @@ class CatalogueStatisticsProjectionTest {
         } else if (event instanceof VersionIncreasedEvent e) {
             projection.on(e);
         } else if (event instanceof VersionDeletedEvent e) {
+            projection.on(e);
+        } else if (event instanceof NodeCreatedEvent e) {
+            projection.on(e);
+        } else if (event instanceof NodeDeletedEvent e) {
             projection.on(e);
         } else if (event instanceof TeamDeletedEvent e) {
             projection.on(e);
@@ -91,14 +108,16 @@ class CatalogueStatisticsProjectionTest {
             project("t1", "p2"), version("t1", "p2", "v3"), version("t1", "p2", "v4"),
             versionDeleted("t1", "p2", "v4"),
             project("t1", "p3"), version("t1", "p3", "v5"), projectDeleted("t1", "p3", List.of("v5")),
-            project("t2", "p4"), version("t2", "p4", "v6"));
+            project("t2", "p4"), version("t2", "p4", "v6"),
+            node("t1", "n1"), node("t1", "n2"), node("t1", "n3"), nodeDeleted("t1", "n3"),
+            node("t2", "n4"));
 
     @Test
-    void countsLiveProjectsAndVersionsPerTeam() {
+    void countsLiveProjectsVersionsAndNodesPerTeam() {
         history.forEach(this::apply);
 
-        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3));
-        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1));
+        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3, 2));
+        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1, 1));
         assertThat(store.of("unknown")).isEqualTo(CatalogueCounts.NONE);
     }
 
@@ -109,8 +128,8 @@ class CatalogueStatisticsProjectionTest {
             apply(event);
         });
 
-        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3));
-        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1));
+        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3, 2));
+        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1, 1));
     }
 
     @Test
@@ -118,8 +137,8 @@ class CatalogueStatisticsProjectionTest {
         history.forEach(this::apply);
         history.forEach(this::apply);
 
-        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3));
-        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1));
+        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3, 2));
+        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1, 1));
     }
 
     @Test
@@ -129,8 +148,30 @@ class CatalogueStatisticsProjectionTest {
         apply(project("t1", "p3"));
         apply(version("t1", "p3", "v5"));
         apply(version("t1", "p2", "v4"));
+        apply(node("t1", "n3"));
 
-        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3));
+        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3, 2));
+    }
+
+    @Test
+    void aNodeDeletionUncountsOnlyThatNodeOfThatTeam() {
+        history.forEach(this::apply);
+
+        apply(nodeDeleted("t1", "n1"));
+
+        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(2, 3, 1));
+        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1, 1));
+        apply(nodeDeleted("t1", "n1"));
+        apply(node("t1", "n1"));
+        assertThat(store.of("t1")).as("redelivered deletion, late creation").isEqualTo(new CatalogueCounts(2, 3, 1));
+    }
+
+    @Test
+    void aDeletionBeforeItsCreationLeavesATombstoneTheCreationCannotRevive() {
+        apply(nodeDeleted("t1", "n1"));
+        apply(node("t1", "n1"));
+
+        assertThat(store.of("t1")).isEqualTo(CatalogueCounts.NONE);
     }
 
     @Test
@@ -138,7 +179,7 @@ class CatalogueStatisticsProjectionTest {
         apply(project("t1", "p1"));
         apply(version("t1", "p1", "v1"));
         apply(version("t1", "p1", "v2"));
-        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(1, 2));
+        assertThat(store.of("t1")).isEqualTo(new CatalogueCounts(1, 2, 0));
 
         apply(projectDeleted("t1", "p1", List.of("v1")));
 
@@ -154,10 +195,11 @@ class CatalogueStatisticsProjectionTest {
         apply(new TeamDeletedEvent("t1", "slug", T));
 
         assertThat(store.of("t1")).isEqualTo(CatalogueCounts.NONE);
-        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1));
+        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1, 1));
         history.forEach(this::apply);
         apply(project("t1", "p9"));
+        apply(node("t1", "n9"));
         assertThat(store.of("t1")).as("after a replay and a late project").isEqualTo(CatalogueCounts.NONE);
-        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1));
+        assertThat(store.of("t2")).isEqualTo(new CatalogueCounts(1, 1, 1));
     }
 }
