@@ -3,6 +3,8 @@ package io.wharf.project.project.command;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.wharf.common.events.project.CatalogueImage;
@@ -39,6 +41,11 @@ class ImageUsage implements CatalogueUsage {
 
     ImageUsage(MongoDatabase database) {
         this.usage = database.getCollection(COLLECTION);
+        // "in use?" is asked per registry/storage on every registry or storage read; the deletes
+        // follow version and project deletions: each an index, none a collection scan
+        for (String field : List.of("registryId", "storageId", "versionId", "projectId")) {
+            usage.createIndex(Indexes.ascending(field), new IndexOptions().name(field));
+        }
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -50,6 +52,9 @@ class MongoProjectNameLookup implements ProjectNameLookup {
 
     MongoProjectNameLookup(MongoDatabase database, Clock clock, Predicate<String> projectStored) {
         this.names = database.getCollection(COLLECTION);
+        // confirm/freeAll delete by project, the team deletion policy lists by team: no scans
+        names.createIndex(Indexes.ascending("projectId"), new IndexOptions().name("projectId"));
+        names.createIndex(Indexes.ascending("teamId", "confirmed"), new IndexOptions().name("teamId_confirmed"));
         this.clock = clock;
         this.projectStored = projectStored;
     }

@@ -3,6 +3,8 @@ package io.wharf.project.project.command;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import java.util.HashSet;
 import java.util.Set;
 import org.bson.Document;
@@ -23,6 +25,8 @@ class MongoVersionDeployments implements VersionDeployments {
 
     MongoVersionDeployments(MongoDatabase database) {
         this.states = database.getCollection(COLLECTION);
+        // read per version by the write side's rules and by every version view (project-views)
+        states.createIndex(Indexes.ascending("versionId"), new IndexOptions().name("versionId"));
     }
 
     @Override

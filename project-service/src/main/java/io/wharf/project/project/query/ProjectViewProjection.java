@@ -44,7 +44,9 @@ import org.springframework.stereotype.Component;
 /**
  * Projects, versions, images and packages as the routes read them (a tracking processor). Upserts
  * and deletes by id, times from the events: replaying changes nothing. Each project remembers the
- * last sequence number applied, which command endpoints wait for (read-your-writes).
+ * last sequence number applied, which command endpoints wait for (read-your-writes), and its
+ * {@code versionCount}, recounted from the version views on every event that adds or removes a
+ * version, so the project list needs no query per project.
  */
 @Component
 @ProcessingGroup(ProjectFeatureConfig.VIEWS_GROUP)
@@ -67,6 +69,7 @@ class ProjectViewProjection {
                 Updates.set("type", event.type()), Updates.set("createdAt", date(event.createdAt())),
                 Updates.set("createdBy", event.createdBy()), Updates.set("updatedAt", date(event.createdAt())),
                 Updates.set("updatedBy", event.createdBy()), Updates.set("deleted", false)));
+        views.recountVersions(event.projectId());
         views.advance(event.projectId(), sequence);
     }
 
@@ -90,6 +93,7 @@ class ProjectViewProjection {
         views.versions.deleteMany(Filters.eq("projectId", event.projectId()));
         views.images.deleteMany(Filters.eq("projectId", event.projectId()));
         views.packages.deleteMany(Filters.eq("projectId", event.projectId()));
+        views.recountVersions(event.projectId());
         views.advance(event.projectId(), sequence);
     }
 
@@ -103,6 +107,7 @@ class ProjectViewProjection {
             makeDefault(event.projectId(), event.versionId());
         }
         putImages(event.projectId(), event.teamId(), event.versionId(), event.images(), event.createdAt());
+        views.recountVersions(event.projectId());
         views.advance(event.projectId(), sequence);
     }
 
@@ -113,6 +118,7 @@ class ProjectViewProjection {
         views.versions.updateOne(Filters.eq("_id", event.parentVersionId()),
                 Updates.set("childId", event.versionId()));
         putImages(event.projectId(), event.teamId(), event.versionId(), event.images(), event.createdAt());
+        views.recountVersions(event.projectId());
         views.advance(event.projectId(), sequence);
     }
 
@@ -146,6 +152,7 @@ class ProjectViewProjection {
         views.versions.deleteOne(Filters.eq("_id", event.versionId()));
         views.versions.updateMany(Filters.eq("childId", event.versionId()), Updates.unset("childId"));
         views.images.deleteMany(Filters.eq("versionId", event.versionId()));
+        views.recountVersions(event.projectId());
         views.advance(event.projectId(), sequence);
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -21,9 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * The catalogue read model: {@code project_views} ({@code _id} = project id, {@code teamId},
  * {@code name}, {@code description}, {@code type}, audit fields, {@code deleted}, {@code version} =
- * last Project event applied), {@code version_views}, {@code image_views} (the config as its JSON
+ * last Project event applied, {@code versionCount} = how many versions it has, so the project list
+ * reads this collection alone), {@code version_views}, {@code image_views} (the config as its JSON
  * text, so user-chosen keys never become Mongo field names) and {@code package_views}. Every write is
  * an upsert or delete by id.
+ *
+ * <p>Each collection gets, at startup, an index for every field its reads (and the projection's
+ * {@code updateMany}/{@code deleteMany}) filter on, with the sort key after it, so MongoDB serves
+ * them without a collection scan (the catalogue benchmark: docs/project-service.md, "Read side
+ * performance"). {@code createIndex} with the same keys and name is a no-op when it exists.
  */
 @Component
 class ProjectViews {
@@ -43,6 +51,21 @@ class ProjectViews {
         this.packages = database.getCollection("package_views");
         this.deploymentStates = database.getCollection("version_deployment_states");
         this.json = json;
+        createIndexes();
+    }
+
+    private void createIndexes() {
+        index(projects, "teamId_createdAt", Indexes.ascending("teamId", "createdAt"));
+        index(versions, "projectId_createdAt", Indexes.ascending("projectId", "createdAt"));
+        index(versions, "childId", Indexes.ascending("childId"));
+        index(images, "versionId_order", Indexes.ascending("versionId", "order"));
+        index(images, "projectId", Indexes.ascending("projectId"));
+        index(images, "teamId", Indexes.ascending("teamId"));
+        index(packages, "projectId_createdAt", Indexes.ascending("projectId", "createdAt"));
+    }
+
+    private static void index(MongoCollection<Document> collection, String name, Bson keys) {
+        collection.createIndex(keys, new IndexOptions().name(name));
     }
 
     /** Records that the views applied the project's event {@code sequence} (never moves back). */
@@ -89,6 +112,16 @@ class ProjectViews {
     Optional<Document> project(String teamId, String projectId) {
         return Optional.ofNullable(projects.find(Filters.and(Filters.eq("_id", projectId), Filters.eq("teamId", teamId),
                 Filters.ne("deleted", true))).first());
+    }
+
+    /**
+     * Stores in the project document how many versions it has now, counted in its own
+     * {@code version_views} (indexed by projectId): recomputed, never incremented, so a redelivered
+     * or replayed event cannot make it drift, and it converges to the truth at the end of a replay.
+     */
+    void recountVersions(String projectId) {
+        projects.updateOne(Filters.eq("_id", projectId),
+                Updates.set("versionCount", versions.countDocuments(Filters.eq("projectId", projectId))));
     }
 
     List<Document> projectsOf(String teamId) {

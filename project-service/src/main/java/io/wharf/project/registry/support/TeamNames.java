@@ -5,6 +5,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.wharf.common.error.ConflictException;
@@ -36,6 +38,9 @@ public class TeamNames {
     public TeamNames(MongoDatabase database, String collection, Clock clock, Predicate<String> ownerStored,
                      String takenMessage) {
         this.names = database.getCollection(collection);
+        // confirm/free delete by owner, idsOfTeam lists by team: no scans
+        names.createIndex(Indexes.ascending("ownerId"), new IndexOptions().name("ownerId"));
+        names.createIndex(Indexes.ascending("teamId", "confirmed"), new IndexOptions().name("teamId_confirmed"));
         this.clock = clock;
         this.ownerStored = ownerStored;
         this.takenMessage = takenMessage;

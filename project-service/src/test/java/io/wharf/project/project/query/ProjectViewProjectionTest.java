@@ -27,6 +27,7 @@ import io.wharf.project.project.api.FindVersionQuery;
 import io.wharf.project.project.api.ImageResponse;
 import io.wharf.project.project.api.VersionResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -199,5 +200,83 @@ class ProjectViewProjectionTest {
         assertThat(views.versionsOf(project)).isEmpty();
         assertThat(views.imagesOfTeam(TEAM)).noneMatch(d -> project.equals(d.getString("projectId")));
         assertThat(projection.handle(new FindProjectViewVersionQuery(project))).isEqualTo(9);
+    }
+
+    private long storedVersionCount() {
+        return ((Number) views.projects.find(new org.bson.Document("_id", project)).first().get("versionCount"))
+                .longValue();
+    }
+
+    @Test
+    void theProjectViewCountsVersionsThroughCreateIncreaseDeleteAndReplay() {
+        String v1 = UUID.randomUUID().toString();
+        String v2 = UUID.randomUUID().toString();
+        String v3 = UUID.randomUUID().toString();
+        List<Object> events = List.of(
+                new ProjectCreatedEvent(project, TEAM, "Shop", null, "versioned", "ada", T0),
+                new VersionCreatedEvent(project, TEAM, v1, "1.0.0", "incremental", null, true, null, List.of(), "ada", T0),
+                new VersionIncreasedEvent(project, TEAM, v2, v1, "1.1.0", null, List.of(), "bob", T1),
+                new VersionCreatedEvent(project, TEAM, v3, "latest", "rolling", null, false, null, List.of(), "bob", T1),
+                new VersionDeletedEvent(project, TEAM, v2, List.of(), "ada", T1));
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            apply(i, events.get(i));
+            counts.add(storedVersionCount());
+        }
+        assertThat(counts).containsExactly(0L, 1L, 2L, 3L, 2L);
+
+        for (int i = 0; i < events.size(); i++) {
+            apply(i, events.get(i)); // redelivery / replay over the existing views
+        }
+        assertThat(storedVersionCount()).isEqualTo(2);
+        assertThat(projection.handle(new FindProjectQuery(TEAM, project)).versionCount()).isEqualTo(2);
+
+        apply(5, new ProjectDeletedEvent(project, TEAM, List.of(v1, v3), List.of(), "ada", T1));
+        assertThat(storedVersionCount()).isZero();
+        assertThat(views.projectsOf(TEAM)).isEmpty();
+    }
+
+    @Test
+    void theProjectListReadsTheProjectViewAlone() {
+        String v1 = UUID.randomUUID().toString();
+        apply(0, new ProjectCreatedEvent(project, TEAM, "Shop", null, "versioned", "ada", T0));
+        apply(1, new VersionCreatedEvent(project, TEAM, v1, "1.0.0", "incremental", null, true, null, List.of(),
+                "ada", T0));
+        views.versions.drop(); // the list must not go there (one count per project made it linear)
+
+        ProjectReads reads = new ProjectReads(views, registries);
+        assertThat(views.projectsOf(TEAM)).map(reads::project).singleElement()
+                .satisfies(p -> assertThat(p.versionCount()).isEqualTo(1));
+    }
+
+    @Test
+    void aProjectViewWrittenBeforeTheCountExistedIsCountedUntilItsNextVersionEvent() {
+        String v1 = UUID.randomUUID().toString();
+        apply(0, new ProjectCreatedEvent(project, TEAM, "Shop", null, "versioned", "ada", T0));
+        apply(1, new VersionCreatedEvent(project, TEAM, v1, "1.0.0", "incremental", null, true, null, List.of(),
+                "ada", T0));
+        views.projects.updateOne(new org.bson.Document("_id", project),
+                com.mongodb.client.model.Updates.unset("versionCount"));
+
+        assertThat(projection.handle(new FindProjectQuery(TEAM, project)).versionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void everyReadOfTheViewsHasAnIndex() {
+        assertThat(indexes(views.projects)).contains(List.of("teamId", "createdAt"));
+        assertThat(indexes(views.versions)).contains(List.of("projectId", "createdAt"), List.of("childId"));
+        assertThat(indexes(views.images)).contains(List.of("versionId", "order"), List.of("projectId"),
+                List.of("teamId"));
+        assertThat(indexes(views.packages)).contains(List.of("projectId", "createdAt"));
+
+        // at every start again: createIndex with the same keys and name changes nothing
+        new ProjectViews(client.getDatabase(views.projects.getNamespace().getDatabaseName()), new ObjectMapper());
+        assertThat(indexes(views.projects)).containsOnlyOnce(List.of("teamId", "createdAt"));
+    }
+
+    static List<List<String>> indexes(com.mongodb.client.MongoCollection<org.bson.Document> collection) {
+        List<List<String>> keys = new ArrayList<>();
+        collection.listIndexes().forEach(i -> keys.add(List.copyOf(i.get("key", org.bson.Document.class).keySet())));
+        return keys;
     }
 }

@@ -109,4 +109,13 @@ class TeamNamesTest {
         assertThat(names.claim("t1", "Crashed", "b")).isTrue();
         assertThatThrownBy(() -> names.claim("t1", "Stored", "b")).isInstanceOf(ConflictException.class);
     }
+
+    @Test
+    void deletesByOwnerAndListsByTeamThroughIndexesCreatedIdempotently() {
+        new TeamNames(database, "names", clock, stored::contains, "Name taken."); // a second start
+        java.util.List<java.util.List<String>> keys = new java.util.ArrayList<>();
+        database.getCollection("names").listIndexes()
+                .forEach(i -> keys.add(java.util.List.copyOf(i.get("key", org.bson.Document.class).keySet())));
+        assertThat(keys).containsOnlyOnce(java.util.List.of("ownerId"), java.util.List.of("teamId", "confirmed"));
+    }
 }
