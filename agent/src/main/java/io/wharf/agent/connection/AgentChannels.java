@@ -7,10 +7,11 @@ import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,9 +36,14 @@ final class AgentChannels {
         }
         TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder();
         if (!settings.tlsCa().isEmpty()) {
-            try (InputStream pem = trusted(settings.tlsCa())) {
-                tls.trustManager(pem);
-            } catch (IOException | IllegalArgumentException e) {
+            try {
+                byte[] pem = trusted(settings.tlsCa());
+                // parsed here so a broken CA is a configuration error at start, not a handshake failure later
+                if (CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem)).isEmpty()) {
+                    throw new IllegalArgumentException("no certificate in it");
+                }
+                tls.trustManager(new ByteArrayInputStream(pem));
+            } catch (IOException | CertificateException | IllegalArgumentException e) {
                 throw new IllegalArgumentException("WHARF_TLS_CA is neither a readable PEM file nor PEM certificates: "
                         + e.getMessage(), e);
             }
@@ -46,10 +52,10 @@ final class AgentChannels {
     }
 
     // inline PEM lets install scripts pass the CA through one environment variable (docker -e, k8s Secret)
-    private static InputStream trusted(String ca) throws IOException {
+    private static byte[] trusted(String ca) throws IOException {
         if (ca.startsWith("-----BEGIN")) {
-            return new ByteArrayInputStream(ca.getBytes(StandardCharsets.US_ASCII));
+            return ca.getBytes(StandardCharsets.US_ASCII);
         }
-        return Files.newInputStream(Path.of(ca));
+        return Files.readAllBytes(Path.of(ca));
     }
 }

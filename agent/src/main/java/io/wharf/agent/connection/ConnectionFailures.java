@@ -13,7 +13,9 @@ final class ConnectionFailures {
     }
 
     static String explain(Status status, boolean tls) {
-        String base = status.getCode() + (status.getDescription() == null ? "" : " " + status.getDescription());
+        // Netty appends its channel pipeline on further lines: keep the first one
+        String description = status.getDescription() == null ? "" : status.getDescription().lines().findFirst().orElse("");
+        String base = status.getCode() + (description.isBlank() ? "" : " " + description);
         SSLException ssl = sslCause(status.getCause());
         if (ssl != null) {
             return base + ": TLS handshake failed (" + rootMessage(ssl) + "); the server's certificate must be "

@@ -123,6 +123,13 @@ class AgentTlsTest {
         assertThat(text).contains("-e WHARF_TLS=\"$WHARF_TLS\" -e WHARF_TLS_CA=\"$WHARF_TLS_CA\"")
                 .contains("WHARF_TLS=\"$WHARF_TLS\" WHARF_TLS_CA=\"$WHARF_TLS_CA\"");
 
+        // the multi-line PEM stays one single-quoted shell word
+        Path file = certs.resolve("install.sh");
+        Files.writeString(file, text);
+        Process syntax = new ProcessBuilder("sh", "-n", file.toString()).redirectErrorStream(true).start();
+        assertThat(syntax.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(syntax.exitValue()).as(new String(syntax.getInputStream().readAllBytes())).isZero();
+
         AgentClient agent = agent(scriptVariable(text, "WHARF_TOKEN"), true, ca);
         await().atMost(Duration.ofSeconds(20)).until(agent::connected);
         assertThat(agent.nodeId()).isEqualTo(nodeId);
