@@ -10,7 +10,7 @@ import io.wharf.agent.docker.DockerRuntime;
 
 /**
  * Entry point of the Wharf node agent (no framework): reads {@code WHARF_SERVER}, {@code WHARF_TOKEN},
- * {@code WHARF_DATA_DIR}, {@code DOCKER_HOST} and {@code WHARF_NODE_NAME}, connects to node-service and
+ * {@code WHARF_DATA_DIR}, {@code DOCKER_HOST}, {@code WHARF_NODE_NAME}, {@code WHARF_TLS} and {@code WHARF_TLS_CA}, connects to node-service and
  * runs until the server revokes it or the process is stopped. Exit code 0 when stopped, 3 when the
  * server refused or revoked the token, 2 on a configuration error.
  */
@@ -27,18 +27,21 @@ public final class AgentApplication {
             return;
         }
         AgentSettings settings;
+        DockerRuntime docker;
+        AgentClient client;
+        String container = System.getenv("WHARF_AGENT_CONTAINER");
+        boolean inContainer = container != null && !container.isBlank() && Files.exists(Path.of("/.dockerenv"));
         try {
             settings = AgentSettings.fromEnvironment(System.getenv());
+            docker = new DockerRuntime(settings.dockerHost());
+            // the channel (and its TLS trust, WHARF_TLS_CA) is built here: a bad CA is a configuration error
+            client = new AgentClient(settings, docker, VERSION,
+                    inContainer ? new ContainerSelfUpdater(docker, container) : SelfUpdater.UNSUPPORTED);
         } catch (IllegalArgumentException e) {
             System.err.println("wharf-agent: " + e.getMessage());
             System.exit(2);
             return;
         }
-        DockerRuntime docker = new DockerRuntime(settings.dockerHost());
-        String container = System.getenv("WHARF_AGENT_CONTAINER");
-        boolean inContainer = container != null && !container.isBlank() && Files.exists(Path.of("/.dockerenv"));
-        AgentClient client = new AgentClient(settings, docker, VERSION,
-                inContainer ? new ContainerSelfUpdater(docker, container) : SelfUpdater.UNSUPPORTED);
         if (inContainer) {
             client.onFirstWelcome(() -> ContainerSelfUpdater.finishTakeOver(docker, System.getenv()));
         }

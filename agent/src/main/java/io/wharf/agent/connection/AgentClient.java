@@ -3,7 +3,6 @@ package io.wharf.agent.connection;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.wharf.agent.docker.DockerRuntime;
@@ -61,6 +60,7 @@ public final class AgentClient implements AutoCloseable {
     private volatile Thread loop;
     private volatile StreamObserver<AgentMessage> current;
     private volatile Runnable onFirstWelcome = () -> { };
+    private volatile String lastFailure;
 
     public AgentClient(AgentSettings settings, DockerRuntime docker, String version, SelfUpdater updater) {
         this.settings = settings;
@@ -69,9 +69,10 @@ public final class AgentClient implements AutoCloseable {
         this.keys = AgentKeys.load(settings.dataDir());
         this.docker = docker;
         this.executor = new CommandExecutor(docker, updater);
-        this.channel = NettyChannelBuilder.forTarget(settings.server()).usePlaintext()
-                .keepAliveTime(30, TimeUnit.SECONDS).keepAliveTimeout(10, TimeUnit.SECONDS)
-                .keepAliveWithoutCalls(true).maxInboundMessageSize(16 * 1024 * 1024).build();
+        this.channel = AgentChannels.open(settings);
+        log.info("Dialling {} with {}", settings.server(), settings.tls()
+                ? "TLS (trusting " + (settings.tlsCa().isEmpty() ? "the JVM's trust store" : "WHARF_TLS_CA") + ")"
+                : "plaintext");
     }
 
     public AgentClient(AgentSettings settings, DockerRuntime docker, String version) {
@@ -109,6 +110,11 @@ public final class AgentClient implements AutoCloseable {
         return nodeId;
     }
 
+    /** Why the last attempt that was not welcomed failed (TLS trouble included); null before any such attempt. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** How many times the server welcomed this agent (reconnects count). */
     public int connections() {
         return connections.get();
@@ -131,12 +137,18 @@ public final class AgentClient implements AutoCloseable {
             }
             if (attempt.welcomed()) {
                 backoff = FIRST_BACKOFF;
+            } else {
+                lastFailure = attempt.why();
             }
             if (!running) {
                 break;
             }
             long pause = backoff.toMillis() + ThreadLocalRandom.current().nextLong(backoff.toMillis() / 4 + 1);
-            log.info("Connection to {} ended ({}); reconnecting in {} ms", settings.server(), attempt.why(), pause);
+            if (attempt.welcomed()) {
+                log.info("Connection to {} ended ({}); reconnecting in {} ms", settings.server(), attempt.why(), pause);
+            } else {
+                log.warn("Cannot connect to {}: {}; retrying in {} ms", settings.server(), attempt.why(), pause);
+            }
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
@@ -207,7 +219,7 @@ public final class AgentClient implements AutoCloseable {
                         Status status = Status.fromThrowable(t);
                         String fatal = status.getCode() == Status.Code.UNAUTHENTICATED
                                 ? "the server refused the token: " + status.getDescription() : fatalOf(closeReason[0]);
-                        done.complete(new Attempt(welcomed[0], fatal, status.getCode() + " " + status.getDescription()));
+                        done.complete(new Attempt(welcomed[0], fatal, ConnectionFailures.explain(status, settings.tls())));
                     }
 
                     @Override

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseTtl          a connection whose replica renewed nothing for this long is considered gone
  * @param replicaId         this replica's id in the connection registry (blank: random per start)
  * @param replicaUrl        base URL other replicas use to reach this one (blank: http://127.0.0.1:&lt;server port&gt;)
+ * @param grpc              the agent endpoint's transport ({@code wharf.node.grpc.tls.*})
  */
 @ConfigurationProperties(prefix = "wharf.node")
 public record NodeProperties(
@@ -33,5 +34,27 @@ public record NodeProperties(
         @DefaultValue("5s") Duration heartbeat,
         @DefaultValue("20s") Duration leaseTtl,
         @DefaultValue("") String replicaId,
-        @DefaultValue("") String replicaUrl) {
+        @DefaultValue("") String replicaUrl,
+        @DefaultValue Grpc grpc) {
+
+    /** {@code wharf.node.grpc.*}. */
+    public record Grpc(@DefaultValue Tls tls) {
+    }
+
+    /**
+     * TLS of the agent endpoint ({@code wharf.node.grpc.tls.*}); off unless both files are set.
+     *
+     * @param certChain  PEM certificate chain the endpoint presents ({@code WHARF_AGENT_TLS_CERT})
+     * @param privateKey PEM PKCS#8 private key of it, unencrypted ({@code WHARF_AGENT_TLS_KEY}); never logged
+     * @param agentCa    PEM file with what agents must trust (a private CA, or the certificate itself when it
+     *                   is self-signed), embedded into install scripts as {@code WHARF_TLS_CA}
+     *                   ({@code WHARF_AGENT_TLS_CA}); blank: agents use their JVM's trust store
+     */
+    public record Tls(@DefaultValue("") String certChain, @DefaultValue("") String privateKey,
+                      @DefaultValue("") String agentCa) {
+
+        public boolean enabled() {
+            return !certChain.isBlank() || !privateKey.isBlank();
+        }
+    }
 }

@@ -1,6 +1,11 @@
 package io.wharf.node.install;
 
 import io.wharf.node.config.NodeProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -11,7 +16,8 @@ import org.springframework.stereotype.Component;
  * the Docker socket mounted and host networking; when the image is missing and cannot be pulled it
  * falls back to running the agent jar with the host's java ({@code WHARF_AGENT_JAR} or
  * {@code wharf.node.agent-jar}). Every value written into a script is single-quoted for the shell
- * (and PowerShell), so names and paths cannot inject commands.
+ * (and PowerShell), so names and paths cannot inject commands. With TLS on the agent port the scripts
+ * set {@code WHARF_TLS=true} and {@code WHARF_TLS_CA} (the PEM of {@code wharf.node.grpc.tls.agent-ca}).
  */
 @Component
 public class InstallScripts {
@@ -42,6 +48,31 @@ public class InstallScripts {
         return "powershell".equals(request.scriptType()) ? powershell(request) : shell(request);
     }
 
+    /** "true" when node-service serves the agent port with TLS: the agent must dial with TLS too. */
+    private String tlsFlag() {
+        return Boolean.toString(properties.grpc().tls().enabled());
+    }
+
+    /**
+     * The PEM agents must trust (a certificate is public, so it travels inline in the script and reaches
+     * the agent as {@code WHARF_TLS_CA}); blank without TLS or without {@code agent-ca} (JVM trust store).
+     */
+    private String agentCa() {
+        NodeProperties.Tls tls = properties.grpc().tls();
+        if (!tls.enabled() || tls.agentCa().isBlank()) {
+            return "";
+        }
+        try {
+            String pem = Files.readString(Path.of(tls.agentCa()), StandardCharsets.US_ASCII).strip();
+            if (!pem.startsWith("-----BEGIN CERTIFICATE-----")) {
+                throw new IllegalStateException("wharf.node.grpc.tls.agent-ca " + tls.agentCa() + " is not a PEM certificate");
+            }
+            return pem;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read wharf.node.grpc.tls.agent-ca " + tls.agentCa(), e);
+        }
+    }
+
     static String sq(String value) {
         return "'" + (value == null ? "" : value.replace("'", "'\"'\"'")) + "'";
     }
@@ -64,6 +95,8 @@ public class InstallScripts {
                 WHARF_SERVER=%s
                 WHARF_TOKEN=%s
                 WHARF_NODE_NAME=%s
+                WHARF_TLS=%s
+                WHARF_TLS_CA=%s
                 WHARF_AGENT_IMAGE="${WHARF_AGENT_IMAGE:-%s}"
                 WHARF_AGENT_JAR="${WHARF_AGENT_JAR:-%s}"
                 WHARF_AGENT_CONTAINER="${WHARF_AGENT_CONTAINER:-wharf-agent}"
@@ -87,6 +120,7 @@ public class InstallScripts {
                   $RUNTIME rm -f "$WHARF_AGENT_CONTAINER" >/dev/null 2>&1 || true
                   $RUNTIME run -d --name "$WHARF_AGENT_CONTAINER" --restart unless-stopped --network host \\
                     -e WHARF_SERVER="$WHARF_SERVER" -e WHARF_TOKEN="$WHARF_TOKEN" -e WHARF_NODE_NAME="$WHARF_NODE_NAME" \\
+                    -e WHARF_TLS="$WHARF_TLS" -e WHARF_TLS_CA="$WHARF_TLS_CA" \\
                     -e WHARF_DATA_DIR=/data -e WHARF_AGENT_CONTAINER="$WHARF_AGENT_CONTAINER" \\
                     -e WHARF_TRAEFIK_ACME_EMAIL="$WHARF_TRAEFIK_ACME_EMAIL" \\
                     -v "$DATA_DIR:/data" -v "$SOCKET:/var/run/docker.sock" \\
@@ -97,6 +131,7 @@ public class InstallScripts {
                     kill "$(cat "$DATA_DIR/agent.pid")" || true
                   fi
                   WHARF_SERVER="$WHARF_SERVER" WHARF_TOKEN="$WHARF_TOKEN" WHARF_NODE_NAME="$WHARF_NODE_NAME" \\
+                    WHARF_TLS="$WHARF_TLS" WHARF_TLS_CA="$WHARF_TLS_CA" \\
                     WHARF_DATA_DIR="$DATA_DIR" DOCKER_HOST="unix://$SOCKET" \\
                     nohup java -jar "$WHARF_AGENT_JAR" > "$DATA_DIR/agent.log" 2>&1 < /dev/null &
                   echo $! > "$DATA_DIR/agent.pid"
@@ -105,7 +140,8 @@ public class InstallScripts {
                   echo "wharf: image $WHARF_AGENT_IMAGE unavailable and no agent jar (set WHARF_AGENT_JAR)" >&2; exit 1
                 fi
                 """.formatted(r.nodeName().replaceAll("[\\p{Cntrl}]", " "), r.nodeId(), r.expireAt(),
-                sq(r.agentAddress()), sq(r.token()), sq(containerSafe(r.nodeName())), properties.agentImage(),
+                sq(r.agentAddress()), sq(r.token()), sq(containerSafe(r.nodeName())), sq(tlsFlag()), sq(agentCa()),
+                properties.agentImage(),
                 properties.agentJar(), sq(r.rootPath()), sq(r.acmeEmail()));
     }
 
@@ -116,17 +152,20 @@ public class InstallScripts {
                 $server = %s
                 $token = %s
                 $name = %s
+                $tls = %s
+                $ca = %s
                 $root = %s
                 if (-not $root) { $root = 'C:/.wharf-persistence' }
                 $data = Join-Path $root 'wharf-agent'
                 New-Item -ItemType Directory -Force -Path $data | Out-Null
                 docker rm -f wharf-agent 2>$null | Out-Null
                 docker run -d --name wharf-agent --restart unless-stopped `
-                  -e WHARF_SERVER=$server -e WHARF_TOKEN=$token -e WHARF_NODE_NAME=$name -e WHARF_DATA_DIR=/data %s`
+                  -e WHARF_SERVER=$server -e WHARF_TOKEN=$token -e WHARF_NODE_NAME=$name `
+                  -e "WHARF_TLS=$tls" -e "WHARF_TLS_CA=$ca" -e WHARF_DATA_DIR=/data %s`
                   -v "${data}:/data" -v //var/run/docker.sock:/var/run/docker.sock %s
                 Write-Output 'wharf: agent container wharf-agent started'
                 """.formatted(r.nodeName().replaceAll("[\\p{Cntrl}]", " "), r.expireAt(), psq(r.agentAddress()),
-                psq(r.token()), psq(containerSafe(r.nodeName())), psq(r.rootPath()),
+                psq(r.token()), psq(containerSafe(r.nodeName())), psq(tlsFlag()), psq(agentCa()), psq(r.rootPath()),
                 r.acmeEmail() == null ? "" : "-e WHARF_TRAEFIK_ENABLED=true -e WHARF_TRAEFIK_ACME_EMAIL=" + psq(r.acmeEmail()) + " ",
                 properties.agentImage());
     }
@@ -151,6 +190,8 @@ public class InstallScripts {
                   WHARF_SERVER: %s
                   WHARF_TOKEN: %s
                   WHARF_NODE_NAME: %s
+                  WHARF_TLS: %s
+                  WHARF_TLS_CA: %s
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -172,10 +213,11 @@ public class InstallScripts {
                             - secretRef: {name: wharf-agent}
                 WHARF_MANIFEST
                 """.formatted(r.nodeName().replaceAll("[\\p{Cntrl}]", " "), r.expireAt(), json(r.agentAddress()),
-                json(r.token()), json(containerSafe(r.nodeName())), json(properties.agentImage()));
+                json(r.token()), json(containerSafe(r.nodeName())), json(tlsFlag()), json(agentCa()),
+                json(properties.agentImage()));
     }
 
     private static String json(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "\\n") + "\"";
     }
 }
