@@ -3,7 +3,14 @@ package io.wharf.common.axon;
 import com.mongodb.client.MongoClient;
 import io.wharf.common.config.ServiceDatabase;
 import io.wharf.common.config.WharfProperties;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -12,6 +19,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -67,6 +75,49 @@ class AxonMongoAutoConfiguration {
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Axon's own event store bean (same name, qualifier, monitor and span factory as
+     * {@code AxonAutoConfiguration#eventStore}), but with a small shared cache: every cached event
+     * carries its own {@code MongoTrackingToken}, a full copy of the event ids of the look-back
+     * window, so Axon's default of 10,000 cached events held millions of map entries once the
+     * store took a few events per second (docs/kafka.md, "Memory").
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnMissingBean(EventBus.class)
+    EmbeddedEventStore eventStore(EventStorageEngine engine, Configuration configuration, WharfProperties properties) {
+        return eventStoreBuilder(engine, properties)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    static EmbeddedEventStore.Builder eventStoreBuilder(EventStorageEngine engine, WharfProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .cachedEvents(properties.axon().eventCache());
+    }
+
+    /**
+     * Default of every tracking processor a service does not configure itself: start at the tail
+     * of the store with a plain token. Axon's default wraps the tail token in a {@code ReplayToken};
+     * with Mongo tokens that replay never ends ({@code MongoTrackingToken.covers} does not hold in
+     * either direction) and each event merges the new token into the token at reset
+     * ({@code upperBound}, no trimming), so the stored token grew by one event id per event, for
+     * ever (476 KB after 8,900 events in the replay benchmark). Nothing here needs replay status on
+     * a first start: handlers that refuse replays start at the head (identity's invitation mails).
+     */
+    static TrackingEventProcessorConfiguration trackingProcessorDefaults() {
+        return TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .andInitialTrackingToken(StreamableMessageSource::createTailToken);
+    }
+
+    @Bean
+    ConfigurerModule plainTailTokenForTrackingProcessors() {
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessorConfiguration(c -> trackingProcessorDefaults());
     }
 
     @Bean

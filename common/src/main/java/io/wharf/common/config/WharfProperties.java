@@ -25,8 +25,14 @@ public record WharfProperties(
     /**
      * @param trackingLookBack how far back a tracking processor re-reads the Mongo event store for
      *                         events committed late (timestamp-based tokens, DESIGN §2)
+     * @param eventCache       events the event store keeps for the tracking processors that tail it
+     *                         (Axon's default is 10,000). Each cached event holds its own Mongo
+     *                         token, a copy of every event id of the look-back window, so the memory
+     *                         is this times the events per window (docs/kafka.md, "Memory")
      */
-    public record Axon(@DefaultValue("60s") Duration trackingLookBack) {
+    public record Axon(
+            @DefaultValue("60s") Duration trackingLookBack,
+            @DefaultValue("256") int eventCache) {
     }
 
     public record Kafka(@DefaultValue Publisher publisher, @DefaultValue Consumer consumer) {

@@ -64,7 +64,7 @@ class MongoEventStoreTest {
 
     private EventStorageEngine engine(Duration lookBack) {
         var properties = new WharfProperties(new WharfProperties.Service("test"),
-                new WharfProperties.Axon(lookBack),
+                new WharfProperties.Axon(lookBack, 256),
                 new WharfProperties.Kafka(new WharfProperties.Publisher(true, Duration.ofSeconds(2)),
                         new WharfProperties.Consumer(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(100))));
         return new AxonMongoAutoConfiguration().eventStorageEngine(template, JacksonSerializer.builder().objectMapper(new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()).build(), properties);
