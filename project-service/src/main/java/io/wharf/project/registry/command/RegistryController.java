@@ -90,14 +90,9 @@ class RegistryController {
         String token = emptyToNull(request.details().token());
         checker.check(type, RegistryRules.details(type, plain(request.details()), token).withToken(token));
         String name = RegistryRules.name(request.name());
-        names.claim(teamId, name, registryId);
-        try {
-            commands.sendAndWait(new CreateRegistryCommand(registryId, teamId, name, request.description(),
-                    request.icon(), request.type(), sealed(registryId, request.details(), token), clock.instant()));
-        } catch (RuntimeException refused) {
-            names.release(teamId, name, registryId);
-            throw refused;
-        }
+        names.underClaim(teamId, name, registryId, () -> commands.sendAndWait(
+                new CreateRegistryCommand(registryId, teamId, name, request.description(),
+                        request.icon(), request.type(), sealed(registryId, request.details(), token), clock.instant())));
         views.awaitView(registryId, new FindRegistryViewVersionQuery(registryId));
         RegistryResponse body = queries.query(new FindRegistryQuery(teamId, registryId),
                 ResponseTypes.instanceOf(RegistryResponse.class)).join();
@@ -126,15 +121,10 @@ class RegistryController {
         String newToken = keepToken ? null : emptyToNull(request.details().token());
         checker.check(type, RegistryRules.details(type, plain(request.details()), plainToken).withToken(plainToken));
         String name = RegistryRules.name(request.name());
-        names.claim(teamId, name, id);
-        try {
-            commands.sendAndWait(new ChangeRegistryCommand(id, teamId, name, request.description(), request.icon(),
-                    request.type(), sealed(id, request.details(), newToken),
-                    keepToken, clock.instant()));
-        } catch (RuntimeException refused) {
-            names.release(teamId, name, id);
-            throw refused;
-        }
+        names.underClaim(teamId, name, id, () -> commands.sendAndWait(
+                new ChangeRegistryCommand(id, teamId, name, request.description(), request.icon(),
+                        request.type(), sealed(id, request.details(), newToken),
+                        keepToken, clock.instant())));
         views.awaitView(id, new FindRegistryViewVersionQuery(id));
         return ResponseEntity.noContent().build();
     }

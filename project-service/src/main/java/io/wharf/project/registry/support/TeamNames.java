@@ -88,6 +88,20 @@ public class TeamNames {
                 .getModifiedCount() == 1;
     }
 
+    /**
+     * Sends a command under a claim of the name: claimed first (409 when another object of the team
+     * holds it), given back when the command is refused; the owner's event handler confirms it.
+     */
+    public void underClaim(String teamId, String name, String ownerId, Runnable send) {
+        claim(teamId, name, ownerId);
+        try {
+            send.run();
+        } catch (RuntimeException refused) {
+            release(teamId, name, ownerId);
+            throw refused;
+        }
+    }
+
     /** Gives back an unconfirmed claim of {@code ownerId} (its command failed). */
     public void release(String teamId, String name, String ownerId) {
         names.deleteOne(Filters.and(Filters.eq("_id", key(teamId, name)), Filters.eq("ownerId", ownerId),

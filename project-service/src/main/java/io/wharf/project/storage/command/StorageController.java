@@ -73,15 +73,10 @@ class StorageController {
         String teamId = access.require(caller, teamSlug, TeamRole.ADMIN);
         String storageId = IdempotentIds.newId();
         String name = StorageRules.name(request.name());
-        names.claim(teamId, name, storageId);
-        try {
-            commands.sendAndWait(new CreateStorageCommand(storageId, teamId, name, request.description(), request.icon(),
-                    request.url(), request.accessKey(), cipher.seal(storageId, emptyToNull(request.secretKey())),
-                    clock.instant()));
-        } catch (RuntimeException refused) {
-            names.release(teamId, name, storageId);
-            throw refused;
-        }
+        names.underClaim(teamId, name, storageId, () -> commands.sendAndWait(
+                new CreateStorageCommand(storageId, teamId, name, request.description(), request.icon(),
+                        request.url(), request.accessKey(), cipher.seal(storageId, emptyToNull(request.secretKey())),
+                        clock.instant())));
         views.awaitView(storageId, new FindStorageViewVersionQuery(storageId));
         StorageResponse body = queries.query(new FindStorageQuery(teamId, storageId),
                 ResponseTypes.instanceOf(StorageResponse.class)).join();
@@ -101,15 +96,10 @@ class StorageController {
         String id = storageId.toString();
         String name = StorageRules.name(request.name());
         boolean keep = request.secretKey() == null;
-        names.claim(teamId, name, id);
-        try {
-            commands.sendAndWait(new ChangeStorageCommand(id, teamId, name, request.description(), request.icon(),
-                    request.url(), request.accessKey(), keep ? null : cipher.seal(id, emptyToNull(request.secretKey())),
-                    keep, clock.instant()));
-        } catch (RuntimeException refused) {
-            names.release(teamId, name, id);
-            throw refused;
-        }
+        names.underClaim(teamId, name, id, () -> commands.sendAndWait(
+                new ChangeStorageCommand(id, teamId, name, request.description(), request.icon(),
+                        request.url(), request.accessKey(), keep ? null : cipher.seal(id, emptyToNull(request.secretKey())),
+                        keep, clock.instant())));
         views.awaitView(id, new FindStorageViewVersionQuery(id));
         return ResponseEntity.noContent().build();
     }

@@ -55,6 +55,22 @@ class TeamNamesTest {
     }
 
     @Test
+    void aRefusedCommandGivesItsClaimBackAndATakenNameSendsNothing() {
+        assertThatThrownBy(() -> names.underClaim("t1", "Mirror", "a", () -> {
+            throw new IllegalStateException("refused by the aggregate");
+        })).hasMessage("refused by the aggregate");
+        assertThat(names.claim("t1", "Mirror", "b")).isTrue();
+
+        AtomicReference<String> sent = new AtomicReference<>();
+        assertThatThrownBy(() -> names.underClaim("t1", "mirror", "c", () -> sent.set("c")))
+                .isInstanceOf(ConflictException.class);
+        assertThat(sent.get()).isNull();
+        names.underClaim("t1", "Other", "c", () -> sent.set("c"));
+        assertThat(sent.get()).isEqualTo("c");
+        assertThatThrownBy(() -> names.claim("t1", "other", "d")).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void ofConcurrentClaimsExactlyOneWins() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
