@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,14 +34,21 @@ public abstract class ServiceApplicationContract {
 
     protected abstract Class<?> applicationClass();
 
+    /** Further arguments a service needs to start beside others, e.g. ephemeral ports of its own. */
+    protected List<String> extraArguments() {
+        return List.of();
+    }
+
     @BeforeAll
     void startService() {
-        app = new SpringApplicationBuilder(applicationClass()).run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.data.mongodb.uri=" + InProcessMongo.uri(),
                 "--spring.data.mongodb.database=" + InProcessMongo.freshDatabase(getClass()),
                 "--spring.kafka.bootstrap-servers=" + InProcessKafka.bootstrapServers(),
-                "--wharf.security.internal-secret=service-contract-test-secret-0123456789");
+                "--wharf.security.internal-secret=service-contract-test-secret-0123456789"));
+        arguments.addAll(extraArguments());
+        app = new SpringApplicationBuilder(applicationClass()).run(arguments.toArray(String[]::new));
         baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
