@@ -16,8 +16,13 @@ import io.wharf.common.kafka.Topics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** What {@link EnableTeamAccess} adds: the replica, its Kafka subscription and {@link TeamAccess}. */
+/**
+ * What {@link EnableTeamAccess} adds: the replica, its Kafka subscription, {@link TeamAccess} and the
+ * {@link TeamMembershipGate} in front of team routes.
+ */
 @Configuration(proxyBeanMethods = false)
 class TeamAccessConfiguration {
 
@@ -32,6 +37,17 @@ class TeamAccessConfiguration {
     @Bean
     TeamAccess teamAccess(MembershipReplica replica) {
         return new TeamAccess(replica);
+    }
+
+    /** Non-members get 404 before their request body is read: see {@link TeamMembershipGate}. */
+    @Bean
+    WebMvcConfigurer teamMembershipGate(TeamAccess access) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new TeamMembershipGate(access));
+            }
+        };
     }
 
     @Bean

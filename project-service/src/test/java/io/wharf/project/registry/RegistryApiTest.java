@@ -299,6 +299,12 @@ class RegistryApiTest {
         // a stranger: 404 for the slug; the admin of another team: 404 for the id through their own team
         Answer stranger = api.call("GET", path, null, other.admin());
         assertError(stranger, 404, "NOT_FOUND", null);
+        // ... whatever the body: a stranger learns 404 before the body is read (the member gets 400)
+        String unknownField = "{\"type\":\"unchecked\",\"name\":\"X\",\"bogus\":1}";
+        assertError(api.call("POST", path, unknownField, other.admin()), 404, "NOT_FOUND", null);
+        assertError(api.call("POST", path, "{not json", other.admin()), 404, "NOT_FOUND", null);
+        assertError(api.call("PUT", path + "/" + id, unknownField, other.admin()), 404, "NOT_FOUND", null);
+        assertThat(api.call("POST", path, unknownField, team.admin()).status()).isEqualTo(400);
         assertError(api.call("GET", path + "/" + id, null, other.admin()), 404, "NOT_FOUND", null);
         String otherPath = "/api/" + other.slug() + "/registries/" + id;
         Answer foreign = api.call("GET", otherPath, null, other.admin());
