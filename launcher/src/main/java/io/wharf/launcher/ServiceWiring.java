@@ -61,6 +61,17 @@ public final class ServiceWiring {
     }
 
     /** Environment of the local agent: node-service's first replica, its token, its data directory. */
+    /**
+     * The {@code WHARF_TOKEN} of the local agent, empty when it has no credential at all. The variable's
+     * token is passed even when the agent stored a node token on an earlier run: the agent presents a new
+     * install token itself (a reinstall after a revoke) and otherwise keeps its stored node token.
+     */
+    public static java.util.Optional<String> localAgentToken(java.nio.file.Path agentData, String variable) {
+        String token = variable == null ? "" : variable.strip();
+        boolean stored = java.nio.file.Files.isRegularFile(agentData.resolve("node-token"));
+        return token.isEmpty() && !stored ? java.util.Optional.empty() : java.util.Optional.of(token);
+    }
+
     public static Map<String, String> agentEnvironment(int nodeGrpcPort, String token, java.nio.file.Path dataDir) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(AGENT_SERVER, "127.0.0.1:" + nodeGrpcPort);

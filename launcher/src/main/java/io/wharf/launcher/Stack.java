@@ -406,7 +406,8 @@ public final class Stack implements AutoCloseable {
     /**
      * A local agent for this machine's Docker engine (DESIGN §7), started once node-service runs, when
      * Docker is there and the agent has a credential: a node token it stored in {@code <data>/agent}
-     * on an earlier run, or {@code WHARF_LOCAL_AGENT_TOKEN} (the token of a node's install script).
+     * on an earlier run, or {@code WHARF_LOCAL_AGENT_TOKEN} (the token of a node's install script; a new
+     * one wins over the stored node token, so a revoked node can be reinstalled).
      * Otherwise it only says how to get one. It needs agent/target/agent-*-all.jar.
      */
     private void maybeStartAgent() {
@@ -414,10 +415,9 @@ public final class Stack implements AutoCloseable {
             return;
         }
         Path agentData = config.dataDir().resolve("agent");
-        String token = System.getenv(ServiceWiring.LOCAL_AGENT_TOKEN);
-        boolean stored = Files.isRegularFile(agentData.resolve("node-token"));
+        Optional<String> token = ServiceWiring.localAgentToken(agentData, System.getenv(ServiceWiring.LOCAL_AGENT_TOKEN));
         Optional<Path> jar = agentJar();
-        if (jar.isEmpty() || (!stored && (token == null || token.isBlank()))) {
+        if (jar.isEmpty() || token.isEmpty()) {
             out.accept("Docker found. To deploy on this machine: create a node, generate its install script, and run it"
                     + " (or restart with " + ServiceWiring.LOCAL_AGENT_TOKEN + "=<the script's WHARF_TOKEN>)"
                     + (jar.isEmpty() ? "; build the agent first: ./mvnw -B -q package -pl agent -am -DskipTests" : ""));
@@ -432,7 +432,7 @@ public final class Stack implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.get().toString());
         launch(new PartSpec(Services.AGENT, cmd, ServiceWiring.agentEnvironment(config.ports().nodeGrpc(1),
-                stored ? "" : token, agentData), null, Duration.ZERO));
+                token.get(), agentData), null, Duration.ZERO));
         out.accept("started the local agent (data in " + agentData + ", log " + logFile(Services.AGENT) + ")");
     }
 

@@ -78,4 +78,15 @@ class ServiceWiringTest {
                 .containsEntry("WHARF_SERVER", "127.0.0.1:9090").containsEntry("WHARF_TOKEN", "wit.x")
                 .containsEntry("WHARF_DATA_DIR", "/data/agent");
     }
+
+    @Test
+    void theLocalAgentGetsTheVariablesInstallTokenEvenWithAStoredNodeToken(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path agentData) throws Exception {
+        assertThat(ServiceWiring.localAgentToken(agentData, null)).as("no credential at all").isEmpty();
+        assertThat(ServiceWiring.localAgentToken(agentData, " wit.new ")).contains("wit.new");
+        java.nio.file.Files.writeString(agentData.resolve("node-token"), "wnt.old");
+        // a reinstall (revoke, new script): the agent must see the new install token to exchange it
+        assertThat(ServiceWiring.localAgentToken(agentData, "wit.new")).contains("wit.new");
+        assertThat(ServiceWiring.localAgentToken(agentData, null)).as("the stored node token alone").contains("");
+    }
 }

@@ -165,7 +165,8 @@ public final class AgentClient implements AutoCloseable {
 
     private Attempt connectOnce() {
         Metadata headers = new Metadata();
-        headers.put(TOKEN, tokens.current());
+        String presented = tokens.current();
+        headers.put(TOKEN, presented);
         CompletableFuture<Attempt> done = new CompletableFuture<>();
         boolean[] welcomed = {false};
         Close.Reason[] closeReason = {null};
@@ -180,7 +181,7 @@ public final class AgentClient implements AutoCloseable {
                             case WELCOME -> {
                                 var welcome = message.getWelcome();
                                 if (!welcome.getNodeToken().isEmpty()) {
-                                    tokens.store(welcome.getNodeToken());
+                                    tokens.store(welcome.getNodeToken(), presented);
                                     log.info("Install token exchanged for a node token (stored in {})", settings.dataDir());
                                 }
                                 nodeId = welcome.getNodeId();
@@ -217,8 +218,7 @@ public final class AgentClient implements AutoCloseable {
                     @Override
                     public void onError(Throwable t) {
                         Status status = Status.fromThrowable(t);
-                        String fatal = status.getCode() == Status.Code.UNAUTHENTICATED
-                                ? "the server refused the token: " + status.getDescription() : fatalOf(closeReason[0]);
+                        String fatal = welcomed[0] ? fatalOf(closeReason[0]) : refusal(status, presented);
                         done.complete(new Attempt(welcomed[0], fatal, ConnectionFailures.explain(status, settings.tls())));
                     }
 
@@ -246,6 +246,21 @@ public final class AgentClient implements AutoCloseable {
                 // already closed
             }
         }
+    }
+
+    /**
+     * A refusal of the connect that retrying cannot fix: a refused token (unless another credential is
+     * left, see {@link TokenStore#refused}), an unsupported protocol version or an unusable public key
+     * (this agent is not what the server speaks). Anything else — UNAVAILABLE included, which the server
+     * answers for its own transient errors — is retried with the backoff.
+     */
+    private String refusal(Status status, String presented) {
+        return switch (status.getCode()) {
+            case UNAUTHENTICATED -> tokens.refused(presented) ? null
+                    : "the server refused the token: " + status.getDescription();
+            case FAILED_PRECONDITION, INVALID_ARGUMENT -> "the server refused this agent: " + status.getDescription();
+            default -> null;
+        };
     }
 
     private static String fatalOf(Close.Reason reason) {

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param server      host:port of node-service's agent endpoint ({@code WHARF_SERVER})
  * @param token       the install token, or a node token ({@code WHARF_TOKEN}); a node token stored in the
- *                    data directory wins over it
+ *                    data directory wins over it unless it is an install token not exchanged yet (see TokenStore)
  * @param dataDir     where the node token and the key pair are kept ({@code WHARF_DATA_DIR})
  * @param dockerHost  the engine ({@code DOCKER_HOST}, default the local socket)
  * @param nodeName    a name for logs ({@code WHARF_NODE_NAME})

@@ -12,20 +12,26 @@ import io.wharf.agent.protocol.v1.Welcome;
 import io.wharf.node.config.NodeProperties;
 import io.wharf.node.config.ReplicaIdentity;
 import io.wharf.node.install.InstallStore;
+import io.wharf.node.node.api.AgentCheck;
+import io.wharf.node.node.api.CheckAgentCommand;
 import io.wharf.node.node.api.ConnectAgentCommand;
 import io.wharf.node.node.api.ConnectOutcome;
 import io.wharf.node.node.api.DisconnectAgentCommand;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The server side of {@code wharf.agent.v1.AgentService/Connect}: checks the token (through the Node
- * aggregate), claims the node in the connection registry (one connection per node across replicas),
- * exchanges an install token for a node token, then keeps the session until either side ends it.
+ * The server side of {@code wharf.agent.v1.AgentService/Connect}: checks the token and the Hello
+ * (through the Node aggregate, which audits refusals), only then claims the node in the connection
+ * registry (one connection per node across replicas), exchanges an install token for a node token,
+ * then keeps the session until either side ends it. Statuses: UNAUTHENTICATED bad token or unknown
+ * node (the agent stops), FAILED_PRECONDITION unsupported protocol, INVALID_ARGUMENT unusable public
+ * key, ALREADY_EXISTS another connection holds the node, UNAVAILABLE a transient server error.
  */
 @Component
 class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
@@ -76,6 +82,8 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
                         session = open(message.getHello(), token, address, out);
                     } catch (StatusRuntimeException e) {
                         refuse(e.getStatus());
+                    } catch (RuntimeException e) {
+                        refuse(statusOf(e));
                     }
                     return;
                 }
@@ -120,29 +128,43 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         AgentTokens.Presented presented = AgentTokens.parse(token).orElseThrow(() ->
                 Status.UNAUTHENTICATED.withDescription("Missing or malformed agent token.").asRuntimeException());
         String nodeId = presented.nodeId();
+        String tokenHash = AgentTokens.hash(token);
+        // The token first: a wrong token must learn nothing about the node's connection (no
+        // ALREADY_EXISTS oracle) and must never touch the registry entry of the real agent.
+        Status helloRefusal = HelloCheck.refusal(hello);
+        AgentCheck check = send(new CheckAgentCommand(nodeId, tokenHash, presented.install(),
+                helloRefusal == null ? null : helloRefusal.getDescription(), address, clock.instant()));
+        if (check == AgentCheck.BAD_TOKEN) {
+            log.info("Agent connect for node {} refused: invalid token", nodeId);
+            throw invalidToken();
+        }
+        if (check == AgentCheck.REFUSED) {
+            log.info("Agent connect for node {} refused: {}", nodeId, helloRefusal.getDescription());
+            throw helloRefusal.asRuntimeException();
+        }
         String connectionId = UUID.randomUUID().toString();
         boolean outdated = AgentCompatibility.outdated(hello.getAgentVersion(), properties.agentVersion());
-        ConnectionRegistry.Claim claim = registry.claim(nodeId, connectionId, replica.id(), replica.url(),
-                properties.leaseTtl());
+        ConnectionRegistry.Claim claim = unavailableOnFailure(() -> registry.claim(nodeId, connectionId, replica.id(),
+                replica.url(), properties.leaseTtl()));
         if (!claim.granted()) {
             throw Status.ALREADY_EXISTS.withDescription("Another agent is connected for this node.").asRuntimeException();
         }
         String nodeToken = presented.install() ? AgentTokens.newNodeToken(nodeId) : null;
         ConnectOutcome outcome;
         try {
-            outcome = commands.sendAndWait(new ConnectAgentCommand(nodeId, connectionId, AgentTokens.hash(token),
+            outcome = send(new ConnectAgentCommand(nodeId, connectionId, tokenHash,
                     presented.install(), nodeToken == null ? null : AgentTokens.hash(nodeToken), hello.getAgentVersion(),
                     outdated, hello.getPublicKey(), address, replica.id(),
                     claim.replacedReplicaUrl() == null ? claim.replaced() : null, clock.instant()));
-        } catch (RuntimeException e) {
-            registry.release(nodeId, connectionId);
-            log.info("Agent connect for unknown node {} refused", nodeId);
-            throw Status.UNAUTHENTICATED.withDescription("Invalid agent token.").asRuntimeException();
+        } catch (StatusRuntimeException e) {
+            releaseQuietly(nodeId, connectionId);
+            throw e;
         }
         if (outcome == ConnectOutcome.REFUSED) {
-            registry.release(nodeId, connectionId);
+            // the token was used or revoked between the check and the claim
+            releaseQuietly(nodeId, connectionId);
             log.info("Agent connect for node {} refused: invalid token", nodeId);
-            throw Status.UNAUTHENTICATED.withDescription("Invalid agent token.").asRuntimeException();
+            throw invalidToken();
         }
         if (claim.replacedReplicaUrl() != null) {
             replicas.kick(claim.replacedReplicaUrl(), nodeId, Close.Reason.REPLACED);
@@ -171,6 +193,52 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         log.info("Agent of node {} connected (version {}, outdated {}, connection {})", nodeId,
                 hello.getAgentVersion(), outdated, connectionId);
         return session;
+    }
+
+    private <R> R send(Object command) {
+        return unavailableOnFailure(() -> commands.sendAndWait(command));
+    }
+
+    private void releaseQuietly(String nodeId, String connectionId) {
+        try {
+            registry.release(nodeId, connectionId);
+        } catch (RuntimeException e) {
+            // the lease runs out on its own
+            log.warn("Could not release the claim of node {}: {}", nodeId, e.toString());
+        }
+    }
+
+    private static StatusRuntimeException invalidToken() {
+        return Status.UNAUTHENTICATED.withDescription("Invalid agent token.").asRuntimeException();
+    }
+
+    /** Runs a step of the connect; its failure becomes the status the agent gets (see {@link #statusOf}). */
+    private static <R> R unavailableOnFailure(java.util.function.Supplier<R> step) {
+        try {
+            return step.get();
+        } catch (StatusRuntimeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Status status = statusOf(e);
+            if (status.getCode() == Status.Code.UNAVAILABLE) {
+                log.warn("Agent connect failed on a server error (the agent retries): {}", e.toString());
+            }
+            throw status.asRuntimeException();
+        }
+    }
+
+    /**
+     * UNAUTHENTICATED (the agent stops for good) only when the node does not exist or was deleted;
+     * every other failure (Mongo timeout, concurrent modification, ...) is transient: UNAVAILABLE,
+     * and the agent retries with its backoff.
+     */
+    static Status statusOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AggregateNotFoundException) {
+                return Status.UNAUTHENTICATED.withDescription("Invalid agent token.");
+            }
+        }
+        return Status.UNAVAILABLE.withDescription("The server could not check the agent now; retry.");
     }
 
     /**

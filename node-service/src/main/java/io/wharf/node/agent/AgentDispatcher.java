@@ -69,9 +69,14 @@ public class AgentDispatcher {
         }
     }
 
-    /** Marks the node as updating (or no longer): only then may a new agent replace the current connection. */
-    public void updating(String nodeId, boolean updating) {
-        registry.markUpdating(nodeId, updating);
+    /** Marks the node as updating until the deadline: only then may a new agent replace the current connection. */
+    public void updatingUntil(String nodeId, java.time.Instant deadline) {
+        registry.markUpdating(nodeId, deadline);
+    }
+
+    /** The update ended without a successor (the agent refused it). */
+    public void updateEnded(String nodeId) {
+        registry.clearUpdating(nodeId);
     }
 
     /** Closes the node's connection wherever it is held (revoke, delete). */

@@ -43,7 +43,7 @@ public class AgentGrpcServer implements SmartLifecycle {
         try {
             NodeProperties.Tls tls = properties.grpc().tls();
             server = NettyServerBuilder.forAddress(new InetSocketAddress(properties.grpcPort()), credentials(tls))
-                    .addService(ServerInterceptors.intercept(service, new AgentCredentials()))
+                    .addService(ServerInterceptors.intercept(service, new AgentCredentials(properties.grpc().trustedProxies())))
                     .keepAliveTime(30, TimeUnit.SECONDS)
                     .keepAliveTimeout(10, TimeUnit.SECONDS)
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)

@@ -62,7 +62,7 @@ public class ConnectionRegistry {
             return claim(nodeId, connectionId, replicaId, replicaUrl, lease);
         }
         boolean stale = !held.getDate("leaseUntil").toInstant().isAfter(clock.instant());
-        if (!stale && !held.getBoolean("updating", false)) {
+        if (!stale && !updating(held)) {
             return new Claim(false, null, null);
         }
         long replaced = entries.replaceOne(Filters.and(Filters.eq("_id", nodeId),
@@ -82,24 +82,41 @@ public class ConnectionRegistry {
         entries.deleteOne(Filters.and(Filters.eq("_id", nodeId), Filters.eq("connectionId", connectionId)));
     }
 
-    void markUpdating(String nodeId, boolean updating) {
-        entries.updateOne(Filters.eq("_id", nodeId), Updates.set("updating", updating));
+    /**
+     * The node's agent is updating until {@code deadline}: until then a new connection may replace the
+     * current one. After it the mark is ignored (the successor never came), so a forgotten mark cannot
+     * leave the node open to replacement.
+     */
+    void markUpdating(String nodeId, Instant deadline) {
+        entries.updateOne(Filters.eq("_id", nodeId), Updates.combine(Updates.set("updating", true),
+                Updates.set("updateDeadline", Date.from(deadline))));
+    }
+
+    /** The update ended (the agent refused it). */
+    void clearUpdating(String nodeId) {
+        entries.updateOne(Filters.eq("_id", nodeId), Updates.combine(Updates.set("updating", false),
+                Updates.unset("updateDeadline")));
+    }
+
+    private boolean updating(Document entry) {
+        Date deadline = entry.getDate("updateDeadline");
+        return entry.getBoolean("updating", false) && deadline != null && deadline.toInstant().isAfter(clock.instant());
     }
 
     /** The live entry of the node (lease not run out). */
     public Optional<Entry> live(String nodeId) {
-        return Optional.ofNullable(entries.find(Filters.eq("_id", nodeId)).first()).map(ConnectionRegistry::entry)
+        return Optional.ofNullable(entries.find(Filters.eq("_id", nodeId)).first()).map(this::entry)
                 .filter(e -> e.leaseUntil().isAfter(clock.instant()));
+    }
+
+    private Entry entry(Document d) {
+        return new Entry(d.getString("_id"), d.getString("connectionId"), d.getString("replicaId"),
+                d.getString("replicaUrl"), d.getDate("leaseUntil").toInstant(), updating(d));
     }
 
     List<Entry> expired() {
         List<Entry> found = new ArrayList<>();
         entries.find(Filters.lte("leaseUntil", Date.from(clock.instant()))).forEach(d -> found.add(entry(d)));
         return found;
-    }
-
-    private static Entry entry(Document d) {
-        return new Entry(d.getString("_id"), d.getString("connectionId"), d.getString("replicaId"),
-                d.getString("replicaUrl"), d.getDate("leaseUntil").toInstant(), d.getBoolean("updating", false));
     }
 }

@@ -1,6 +1,7 @@
 package io.wharf.node.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -37,8 +38,21 @@ public record NodeProperties(
         @DefaultValue("") String replicaUrl,
         @DefaultValue Grpc grpc) {
 
-    /** {@code wharf.node.grpc.*}. */
-    public record Grpc(@DefaultValue Tls tls) {
+    /**
+     * {@code wharf.node.grpc.*}.
+     *
+     * @param tls            TLS of the agent endpoint
+     * @param trustedProxies addresses (IPs as the socket reports them) of proxies in front of the agent port whose
+     *                       {@code x-forwarded-for} is believed ({@code WHARF_AGENT_TRUSTED_PROXIES}, comma
+     *                       separated); empty (the default): the header is ignored and the socket's peer address is
+     *                       the agent's address
+     */
+    public record Grpc(@DefaultValue Tls tls, @DefaultValue List<String> trustedProxies) {
+
+        public Grpc {
+            trustedProxies = trustedProxies == null ? List.of()
+                    : trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import io.wharf.node.support.NodeServiceInstance.Answer;
 import io.wharf.node.support.NodeServiceInstance.Team;
 import io.wharf.node.support.RawAgent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -240,5 +241,225 @@ class AgentProtocolTest {
         JsonNode left = node.call("GET", path(team, nodeId) + "/audit?skip=0&take=1", null, team.user()).body();
         assertThat(left.path("items").get(0).path("event").asText()).isEqualTo("left");
         assertThat(left.path("items").get(0).path("data").path("reason").asText()).isEqualTo("closed");
+    }
+
+    private static String randomSecret() {
+        return "A".repeat(43);
+    }
+
+    private static List<JsonNode> auditItems(Team team, String nodeId) {
+        List<JsonNode> items = new ArrayList<>();
+        node.call("GET", path(team, nodeId) + "/audit?skip=0&take=100", null, team.user()).body().path("items")
+                .forEach(items::add);
+        return items;
+    }
+
+    private static long refusals(Team team, String nodeId) {
+        return auditEvents(team, nodeId).stream().filter("refused"::equals).count();
+    }
+
+    @Test
+    void badTokensForAConnectedNodeAreUnauthenticatedAndAuditedNeverAlreadyExists() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "held");
+        String other = node.createNode(team, "other");
+        String firstInstall = node.installToken(team, nodeId);
+        String revoked;
+        try (RawAgent first = RawAgent.connect(node.agentAddress(), firstInstall)) {
+            revoked = welcomeToken(first);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("unreachable"));
+        assertThat(node.call("DELETE", path(team, nodeId) + "/token", null, team.admin()).status()).isEqualTo(204);
+        String foreign = node.installToken(team, other).replace(other, nodeId);
+        try (RawAgent holder = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId))) {
+            String valid = welcomeToken(holder);
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("connected"));
+            long before = refusals(team, nodeId);
+            String wrong = "wnt." + nodeId + "." + randomSecret();
+            for (String bad : List.of(wrong, revoked, firstInstall, foreign)) {
+                try (RawAgent intruder = RawAgent.connect(node.agentAddress(), bad)) {
+                    assertThat(intruder.end().getCode()).as(bad.substring(0, 4)).isEqualTo(Status.Code.UNAUTHENTICATED);
+                }
+            }
+            // only a valid token learns that the node is connected
+            try (RawAgent second = RawAgent.connect(node.agentAddress(), valid)) {
+                assertThat(second.end().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> refusals(team, nodeId) == before + 4);
+            assertThat(node.status(team, nodeId)).isEqualTo("connected");
+            assertThat(holder.received).noneMatch(ServerMessage::hasClose);
+            assertThat(holder.ended).isNotDone();
+        }
+    }
+
+    @Test
+    void aBadTokenCannotReplaceOrReleaseTheAgentOfAnUpdatingNode() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "updating");
+        try (RawAgent holder = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId), "0.1.0",
+                m -> CommandResult.newBuilder().setRequestId(m.getCommand().getRequestId()).build())) {
+            String valid = welcomeToken(holder);
+            assertThat(node.call("POST", path(team, nodeId) + "/update", null, team.admin()).status()).isEqualTo(204);
+            assertThat(node.call("GET", path(team, nodeId), null, team.user()).body().path("updating").asBoolean()).isTrue();
+            try (RawAgent intruder = RawAgent.connect(node.agentAddress(), "wnt." + nodeId + "." + randomSecret())) {
+                assertThat(intruder.end().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            }
+            // the holder keeps its claim: commands still reach it, and it was not closed
+            Answer list = node.call("GET", path(team, nodeId) + "/containers", null, team.user());
+            assertThat(list.status()).as(list.raw().body()).isEqualTo(200);
+            assertThat(holder.received).noneMatch(ServerMessage::hasClose);
+            assertThat(node.bean(ConnectionRegistry.class).live(nodeId)).isPresent();
+            // the real successor (same node token) still replaces it
+            try (RawAgent successor = RawAgent.connect(node.agentAddress(), valid)) {
+                assertThat(successor.next().hasWelcome()).isTrue();
+                await().atMost(Duration.ofSeconds(10)).until(() -> holder.received.stream().anyMatch(m -> m.hasClose()
+                        && m.getClose().getReason() == Close.Reason.REPLACED));
+            }
+        }
+    }
+
+    @Test
+    void anUnknownProtocolMajorOrAnUnusableKeyIsRefusedAndAudited() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "hello");
+        String install = node.installToken(team, nodeId);
+        var tooNew = RawAgent.hello("0.1.0").toBuilder().setProtocolVersion("2").build();
+        try (RawAgent agent = RawAgent.connect(node.agentAddress(), install, tooNew, java.util.Map.of(), null)) {
+            Status status = agent.end();
+            assertThat(status.getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(status.getDescription()).contains("Unsupported agent protocol version '2'").contains("1.x");
+        }
+        for (String key : List.of("TEST-KEY", RawAgent.publicKeyPem(1024), "", "-----BEGIN PUBLIC KEY-----\n"
+                + "x".repeat(5000) + "\n-----END PUBLIC KEY-----")) {
+            var badKey = RawAgent.hello("0.1.0").toBuilder().setPublicKey(key).build();
+            try (RawAgent agent = RawAgent.connect(node.agentAddress(), install, badKey, java.util.Map.of(), null)) {
+                Status status = agent.end();
+                assertThat(status.getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                assertThat(status.getDescription()).startsWith("Unusable public key");
+            }
+        }
+        // a bad token is answered as such whatever the Hello says (the token is checked first)
+        try (RawAgent agent = RawAgent.connect(node.agentAddress(), "wit." + nodeId + "." + randomSecret(), tooNew,
+                java.util.Map.of(), null)) {
+            assertThat(agent.end().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusals(team, nodeId) == 6);
+        assertThat(auditItems(team, nodeId)).extracting(i -> i.path("data").path("reason").asText())
+                .anyMatch(r -> r.startsWith("Unsupported agent protocol version"))
+                .anyMatch(r -> r.startsWith("Unusable public key"));
+        // refusals of the Hello do not use the install token up; a 1.x protocol is fine
+        var minor = RawAgent.hello("0.1.0").toBuilder().setProtocolVersion("1.4").build();
+        try (RawAgent agent = RawAgent.connect(node.agentAddress(), install, minor, java.util.Map.of(), null)) {
+            assertThat(welcomeToken(agent)).startsWith("wnt.");
+        }
+    }
+
+    @Test
+    void xForwardedForIsBelievedOnlyFromAConfiguredProxy() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "forwarded");
+        try (RawAgent agent = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId),
+                RawAgent.hello("0.1.0"), java.util.Map.of("x-forwarded-for", "203.0.113.9"), null)) {
+            welcomeToken(agent);
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("connected"));
+            assertThat(node.call("GET", path(team, nodeId), null, team.user()).body().path("address").asText())
+                    .isEqualTo("127.0.0.1");
+        }
+        var peer = new java.net.InetSocketAddress("10.0.0.5", 40000);
+        assertThat(new AgentCredentials(List.of()).addressOf(peer, "203.0.113.9")).isEqualTo("10.0.0.5");
+        assertThat(new AgentCredentials(List.of("10.0.0.9")).addressOf(peer, "203.0.113.9")).isEqualTo("10.0.0.5");
+        assertThat(new AgentCredentials(List.of("10.0.0.5")).addressOf(peer, "203.0.113.9, 10.0.0.1"))
+                .isEqualTo("203.0.113.9");
+        assertThat(new AgentCredentials(List.of("10.0.0.5")).addressOf(peer, null)).isEqualTo("10.0.0.5");
+    }
+
+    @Test
+    void onlyAnUnknownNodeOrABadTokenIsUnauthenticatedOtherServerErrorsAreUnavailable() throws Exception {
+        assertThat(AgentConnectService.statusOf(new org.axonframework.modelling.command.AggregateNotFoundException(
+                "n", "no such node")).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(AgentConnectService.statusOf(new org.axonframework.eventsourcing.AggregateDeletedException("n"))
+                .getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(AgentConnectService.statusOf(new org.axonframework.commandhandling.CommandExecutionException("wrapped",
+                new org.axonframework.modelling.command.AggregateNotFoundException("n", "no such node"))).getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(AgentConnectService.statusOf(new org.axonframework.modelling.command.ConcurrencyException("conflict"))
+                .getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(AgentConnectService.statusOf(new com.mongodb.MongoTimeoutException("timed out")).getCode())
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(AgentConnectService.statusOf(new IllegalStateException("anything")).getCode())
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        // over the wire: a node that does not exist
+        try (RawAgent agent = RawAgent.connect(node.agentAddress(), "wnt." + java.util.UUID.randomUUID() + "."
+                + randomSecret())) {
+            assertThat(agent.end().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        }
+    }
+
+    @Test
+    void anAgentThatDisconnectsMidOperationGives503AtOnceAndTheOperationIsAudited() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "cut");
+        try (RawAgent agent = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId), "0.1.0", m -> null)) {
+            welcomeToken(agent);
+            await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("connected"));
+            var pending = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    node.call("POST", path(team, nodeId) + "/shop/containers/web/stop", null, team.admin()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> agent.received.stream().anyMatch(ServerMessage::hasCommand));
+            agent.cut();
+            Answer stop = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(stop.status()).isEqualTo(503);
+            assertThat(stop.code()).isEqualTo("SERVICE_UNAVAILABLE");
+            // not the timeout: the disconnect answered
+            assertThat(stop.body().path("message").asText()).isEqualTo("The agent disconnected before it answered.");
+            assertThat(stop.header("Retry-After")).isNotNull();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditItems(team, nodeId).stream()
+                .anyMatch(i -> i.path("event").asText().equals("containerCommand")
+                        && i.path("data").path("outcome").asText().equals("SERVICE_UNAVAILABLE")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("unreachable"));
+    }
+
+    @Test
+    void anOperationOnAnUnreachableNodeIs412AndAudited() {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "offline");
+        Answer stop = node.call("POST", path(team, nodeId) + "/shop/containers/web/stop", null, team.admin());
+        assertThat(stop.status()).isEqualTo(412);
+        assertThat(stop.body().path("message").asText()).isEqualTo("Node is unreachable.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditItems(team, nodeId).stream()
+                .anyMatch(i -> i.path("event").asText().equals("containerCommand")
+                        && i.path("data").path("operation").asText().equals("stopContainer")
+                        && i.path("data").path("outcome").asText().equals("PRECONDITION_FAILED")));
+    }
+
+    @Test
+    void theAuditFiltersByFromAndTo() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "filtered");
+        for (int i = 0; i < 3; i++) {
+            try (RawAgent agent = RawAgent.connect(node.agentAddress(), "wnt." + nodeId + "." + randomSecret())) {
+                agent.end();
+            }
+            Instant last = Instant.now();
+            await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(last.plusMillis(5)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditItems(team, nodeId).size() == 3);
+        List<String> times = auditItems(team, nodeId).stream().map(i -> i.path("createdAt").asText()).toList();
+        String newest = times.get(0);
+        String middle = times.get(1);
+        String oldest = times.get(2);
+        assertThat(Instant.parse(newest)).isAfter(Instant.parse(middle));
+        assertThat(Instant.parse(middle)).isAfter(Instant.parse(oldest));
+        JsonNode between = node.call("GET", path(team, nodeId) + "/audit?skip=0&take=10&from=" + middle + "&to=" + middle,
+                null, team.user()).body();
+        assertThat(between.path("total").asInt()).isEqualTo(1);
+        assertThat(between.path("items").get(0).path("createdAt").asText()).isEqualTo(middle);
+        JsonNode since = node.call("GET", path(team, nodeId) + "/audit?skip=0&take=10&from=" + middle, null, team.user())
+                .body();
+        assertThat(since.path("total").asInt()).isEqualTo(2);
+        JsonNode until = node.call("GET", path(team, nodeId) + "/audit?skip=0&take=10&to=" + middle, null, team.user())
+                .body();
+        assertThat(until.path("total").asInt()).isEqualTo(2);
+        assertThat(until.path("items").get(1).path("createdAt").asText()).isEqualTo(oldest);
     }
 }

@@ -78,7 +78,7 @@ class ConnectionRegistryTest {
     @Test
     void anUpdatingNodeMayBeTakenOverByItsNewAgent() {
         registry.claim("n1", "c1", "r1", "http://r1", LEASE);
-        registry.markUpdating("n1", true);
+        registry.markUpdating("n1", clock.now.plus(Duration.ofMinutes(5)));
         ConnectionRegistry.Claim replaced = registry.claim("n1", "c2", "r2", "http://r2", LEASE);
         assertThat(replaced.granted()).isTrue();
         assertThat(replaced.replaced()).isEqualTo("c1");
@@ -89,9 +89,21 @@ class ConnectionRegistryTest {
     @Test
     void anAbortedUpdateRefusesSecondConnectionsAgain() {
         registry.claim("n1", "c1", "r1", "http://r1", LEASE);
-        registry.markUpdating("n1", true);
-        registry.markUpdating("n1", false);
+        registry.markUpdating("n1", clock.now.plus(Duration.ofMinutes(5)));
+        registry.clearUpdating("n1");
         assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).isFalse();
+    }
+
+    @Test
+    void anUpdateWhoseSuccessorNeverCameStopsOpeningTheNodeAtItsDeadline() {
+        registry.claim("n1", "c1", "r1", "http://r1", Duration.ofMinutes(30));
+        registry.markUpdating("n1", clock.now.plus(Duration.ofMinutes(5)));
+        assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::updating).isEqualTo(true);
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::updating).isEqualTo(false);
+        assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted())
+                .as("the update timed out: a second connection is refused again").isFalse();
+        assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::connectionId).isEqualTo("c1");
     }
 
     @Test

@@ -17,6 +17,8 @@ import io.wharf.common.events.node.NodeDeletedEvent;
 import io.wharf.common.events.node.NodeEditedEvent;
 import io.wharf.common.events.node.NodeTokenRevokedEvent;
 import io.wharf.node.node.api.AbortAgentUpdateCommand;
+import io.wharf.node.node.api.AgentCheck;
+import io.wharf.node.node.api.CheckAgentCommand;
 import io.wharf.node.node.api.AgentConnectionRefusedEvent;
 import io.wharf.node.node.api.ConnectAgentCommand;
 import io.wharf.node.node.api.ConnectOutcome;
@@ -47,7 +49,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A node of a team (SPEC §4) and the facts of its agent's connection. The aggregate owns the token
  * rules (install token once and for 10 minutes, node token until revoked; only hashes are kept) and
  * the node's state rules (in use, connected, updating). The single-connection rule spans replicas
- * and lives in the connection registry; a connect that gets here has already won that claim.
+ * and lives in the connection registry: a connect is first checked here (CheckAgentCommand), then
+ * claims the registry, then connects here (ConnectAgentCommand).
  */
 @Aggregate
 class Node {
@@ -151,8 +154,23 @@ class Node {
     }
 
     @CommandHandler
+    AgentCheck handle(CheckAgentCommand command) {
+        String refusal = refusalOf(command.install(), command.presentedTokenHash(), command.at());
+        if (refusal != null) {
+            apply(new AgentConnectionRefusedEvent(nodeId, teamId, refusal, command.address(), command.at()));
+            return AgentCheck.BAD_TOKEN;
+        }
+        if (command.refusal() != null) {
+            apply(new AgentConnectionRefusedEvent(nodeId, teamId, command.refusal(), command.address(), command.at()));
+            return AgentCheck.REFUSED;
+        }
+        return AgentCheck.ACCEPTED;
+    }
+
+    @CommandHandler
     ConnectOutcome handle(ConnectAgentCommand command) {
-        String refusal = refusalOf(command);
+        // checked again: the token may have been used or revoked since CheckAgentCommand
+        String refusal = refusalOf(command.install(), command.presentedTokenHash(), command.at());
         if (refusal != null) {
             apply(new AgentConnectionRefusedEvent(nodeId, teamId, refusal, command.address(), command.at()));
             return ConnectOutcome.REFUSED;
@@ -193,17 +211,17 @@ class Node {
     }
 
     /** Null when the token fits, else why not. */
-    private String refusalOf(ConnectAgentCommand command) {
-        if (command.install()) {
-            if (installTokenHash == null || !same(installTokenHash, command.presentedTokenHash())) {
+    private String refusalOf(boolean install, String presentedTokenHash, Instant at) {
+        if (install) {
+            if (installTokenHash == null || !same(installTokenHash, presentedTokenHash)) {
                 return "unknown or used install token";
             }
-            if (!command.at().isBefore(installExpireAt)) {
+            if (!at.isBefore(installExpireAt)) {
                 return "expired install token";
             }
             return null;
         }
-        if (nodeTokenHash == null || !same(nodeTokenHash, command.presentedTokenHash())) {
+        if (nodeTokenHash == null || !same(nodeTokenHash, presentedTokenHash)) {
             return "unknown or revoked node token";
         }
         return null;

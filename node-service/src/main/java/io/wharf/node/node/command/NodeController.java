@@ -227,9 +227,9 @@ class NodeController {
         String id = nodeId.toString();
         String tag = properties.agentImage().contains(":")
                 ? properties.agentImage().substring(properties.agentImage().lastIndexOf(':') + 1) : "latest";
-        commands.sendAndWait(new RequestAgentUpdateCommand(id, teamId, tag, agents.connected(id), caller.userId(),
-                clock.instant()));
-        agents.updating(id, true);
+        Instant now = clock.instant();
+        commands.sendAndWait(new RequestAgentUpdateCommand(id, teamId, tag, agents.connected(id), caller.userId(), now));
+        agents.updatingUntil(id, now.plus(Node.UPDATE_TIMEOUT));
         // The agent answers when it starts updating; success shows as a new connection, a refusal
         // (a jar agent cannot replace itself) ends "updating" at once (dyrector's AbortUpdate).
         CompletableFuture.runAsync(() -> {
@@ -243,7 +243,7 @@ class NodeController {
             }
             if (refusal != null) {
                 log.info("Update of node {} aborted: {}", id, refusal);
-                agents.updating(id, false);
+                agents.updateEnded(id);
                 commands.send(new AbortAgentUpdateCommand(id, refusal, clock.instant()));
             }
         });
