@@ -81,7 +81,6 @@ class ContainerController {
     ResponseEntity<Void> operate(@PathVariable String teamSlug, @PathVariable UUID nodeId, @PathVariable String prefix,
                                  @PathVariable String name, @PathVariable String operation,
                                  @Parameter(hidden = true) WharfPrincipal caller) {
-        ContainerNames.check("prefix", prefix, false);
         return act(caller, teamSlug, nodeId, prefix, name, operation);
     }
 
@@ -97,7 +96,6 @@ class ContainerController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such container")
     ResponseEntity<Void> delete(@PathVariable String teamSlug, @PathVariable UUID nodeId, @PathVariable String prefix,
                                 @PathVariable String name, @Parameter(hidden = true) WharfPrincipal caller) {
-        ContainerNames.check("prefix", prefix, false);
         return act(caller, teamSlug, nodeId, prefix, name, "delete");
     }
 
@@ -113,7 +111,6 @@ class ContainerController {
     ResponseEntity<Void> deletePrefix(@PathVariable String teamSlug, @PathVariable UUID nodeId,
                                       @PathVariable String prefix, @Parameter(hidden = true) WharfPrincipal caller) {
         String id = nodeOf(caller, teamSlug, nodeId, TeamRole.ADMIN);
-        ContainerNames.check("prefix", prefix, false);
         Command.Builder command = Command.newBuilder().setDeleteContainers(DeleteContainers.newBuilder().setPrefix(prefix));
         audited(caller, id, prefix, null, "deleteContainers", command);
         return ResponseEntity.noContent().build();
@@ -122,7 +119,6 @@ class ContainerController {
     private ResponseEntity<Void> act(WharfPrincipal caller, String teamSlug, UUID nodeId, String prefix, String name,
                                      String operation) {
         String id = nodeOf(caller, teamSlug, nodeId, TeamRole.ADMIN);
-        ContainerNames.check("name", name, false);
         ContainerAction.Operation op = switch (operation) {
             case "start" -> ContainerAction.Operation.START;
             case "stop" -> ContainerAction.Operation.STOP;
@@ -135,11 +131,22 @@ class ContainerController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Sends, then records the operation with its outcome (ok or the error code) in the node audit. */
+    /**
+     * Checks the names, sends, then records the operation with its outcome (ok or the error code) in the
+     * node audit. Called only once the caller may act on the node (access, then node of the team: a
+     * stranger gets 404 whatever the names), so refused names are audited too (VALIDATION_ERROR).
+     * An empty prefix is the routes without one; a null name is "every container of the prefix".
+     */
     private void audited(WharfPrincipal caller, String nodeId, String prefix, String name, String operation,
                          Command.Builder command) {
         String outcome = "ok";
         try {
+            if (!prefix.isEmpty() || name == null) {
+                ContainerNames.check("prefix", prefix, false);
+            }
+            if (name != null) {
+                ContainerNames.check("name", name, false);
+            }
             failOn(agents.send(nodeId, command));
         } catch (WharfException e) {
             outcome = e.code().name();

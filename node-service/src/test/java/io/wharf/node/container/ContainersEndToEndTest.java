@@ -156,7 +156,10 @@ class ContainersEndToEndTest {
         assertThat(docker.list(prefix)).isEmpty();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> operations(team, nodeId), ops -> ops.equals(List.of(
-                "deleteContainers:ok", "deleteContainer:NOT_FOUND", "deleteContainer:ok", "startContainer:NOT_FOUND",
+                "deleteContainers:ok", "deleteContainer:NOT_FOUND", "deleteContainer:ok",
+                // refused names are audited too (after the access check), newest first
+                "startContainer:VALIDATION_ERROR", "startContainer:VALIDATION_ERROR", "startContainer:VALIDATION_ERROR",
+                "startContainer:VALIDATION_ERROR", "startContainer:VALIDATION_ERROR", "startContainer:NOT_FOUND",
                 "stopContainer:ok", "restartContainer:ok", "startContainer:ok", "stopContainer:ok")));
     }
 
@@ -201,6 +204,37 @@ class ContainersEndToEndTest {
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.body()).extracting(c -> c.path("id").path("name").asText()).containsExactly("after");
         assertThat(operationsOrEvents(team, nodeId)).containsSubsequence("connected", "left", "connected");
+    }
+
+    @Test
+    void aReinstallOnTheSameHostExchangesTheNewInstallTokenAndRestartsKeepTheNodeToken() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "reinstall");
+        String firstInstall = node.installToken(team, nodeId);
+        agent = startAgent(node.agentAddress(), firstInstall);
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.status(team, nodeId).equals("connected"));
+        String revokedToken = Files.readString(dataDir.resolve("node-token"));
+
+        // revoke: the agent is told and stops for good
+        assertThat(node.call("DELETE", path(team, nodeId) + "/token", null, team.admin()).status()).isEqualTo(204);
+        assertThat(agent.stopped().get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("revoked");
+        agent.close();
+        // a new script, run again on this host: same data folder, the new install token in the environment
+        String secondInstall = node.installToken(team, nodeId);
+        agent = startAgent(node.agentAddress(), secondInstall);
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.status(team, nodeId).equals("connected"));
+        String newToken = Files.readString(dataDir.resolve("node-token"));
+        assertThat(newToken).startsWith("wnt." + nodeId).isNotEqualTo(revokedToken);
+        assertThat(agent.stopped()).isNotDone();
+
+        // a restart with the same environment keeps the stored node token (the install token was one-time)
+        agent.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.status(team, nodeId).equals("unreachable"));
+        agent = startAgent(node.agentAddress(), secondInstall);
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.status(team, nodeId).equals("connected"));
+        assertThat(Files.readString(dataDir.resolve("node-token"))).isEqualTo(newToken);
+        assertThat(operationsOrEvents(team, nodeId)).containsSubsequence("connected", "kicked", "connected", "left",
+                "connected").doesNotContain("refused");
     }
 
     private List<String> operationsOrEvents(Team team, String nodeId) {

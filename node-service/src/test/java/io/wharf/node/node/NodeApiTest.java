@@ -162,6 +162,66 @@ class NodeApiTest {
     }
 
     @Test
+    void editingAnotherTeamsNodeIs404BeforeAnyNameIsClaimed() {
+        Team a = node.team();
+        Team b = node.team();
+        String ofA = node.createNode(a, "of-a");
+        String ofB = node.createNode(b, "taken");
+        // B's admin edits A's node with a name B already has: 404 (not 409, which would reveal B's names to no one
+        // but would still claim and race), and nothing changes on either side
+        Answer answer = node.call("PUT", nodes(b) + "/" + ofA, "{\"name\":\"taken\"}", b.admin());
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.code()).isEqualTo("NOT_FOUND");
+        Answer fresh = node.call("PUT", nodes(b) + "/" + ofA, "{\"name\":\"fresh\"}", b.admin());
+        assertThat(fresh.status()).isEqualTo(404);
+        assertThat(node.createNode(b, "fresh")).as("the name was never claimed in B").isNotBlank();
+        assertThat(node.call("GET", nodes(a) + "/" + ofA, null, a.user()).body().path("name").asText()).isEqualTo("of-a");
+        assertThat(node.call("GET", nodes(b) + "/" + ofB, null, b.user()).body().path("name").asText()).isEqualTo("taken");
+    }
+
+    @Test
+    void containerNamesAreCheckedAfterAccessAndRefusalsAreAudited() {
+        Team team = node.team();
+        Team other = node.team();
+        String id = node.createNode(team, "names");
+        Person stranger = Person.random("stranger");
+        String bad = nodes(team) + "/" + id + "/shop/containers/a..b/start";
+        assertThat(node.call("POST", bad, null, stranger).status()).as("non-member").isEqualTo(404);
+        assertThat(node.call("POST", nodes(other) + "/" + id + "/shop/containers/a..b/start", null, other.admin())
+                .status()).as("another team's node").isEqualTo(404);
+        assertThat(node.call("POST", nodes(team) + "/" + id + "/a..b/containers", null, stranger).status()).isEqualTo(404);
+        assertThat(node.call("DELETE", nodes(team) + "/" + id + "/a..b/containers", null, team.user()).status())
+                .as("a plain user").isEqualTo(403);
+
+        Answer refused = node.call("POST", bad, null, team.admin());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(refused.field()).isEqualTo("name");
+        Answer badPrefix = node.call("DELETE", nodes(team) + "/" + id + "/a..b/containers", null, team.admin());
+        assertThat(badPrefix.field()).isEqualTo("prefix");
+
+        // an encoded slash reaches the check (Tomcat passes %2F through) and gets the §1.2 envelope
+        Answer slash = node.call("POST", nodes(team) + "/" + id + "/shop/containers/a%2Fb/stop", null, team.admin());
+        assertThat(slash.status()).isEqualTo(400);
+        assertThat(slash.header("Content-Type")).contains("json");
+        assertThat(slash.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(slash.field()).isEqualTo("name");
+        assertThat(slash.body().path("requestId").asText()).isNotBlank();
+        Answer slashPrefix = node.call("DELETE", nodes(team) + "/" + id + "/a%2Fb/containers/web", null, team.admin());
+        assertThat(slashPrefix.status()).isEqualTo(400);
+        assertThat(slashPrefix.field()).isEqualTo("prefix");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            List<String> outcomes = new java.util.ArrayList<>();
+            node.call("GET", nodes(team) + "/" + id + "/audit?skip=0&take=100", null, team.user()).body().path("items")
+                    .forEach(i -> outcomes.add(i.path("data").path("operation").asText() + ":"
+                            + i.path("data").path("outcome").asText()));
+            return outcomes.equals(List.of("deleteContainer:VALIDATION_ERROR", "stopContainer:VALIDATION_ERROR",
+                    "deleteContainers:VALIDATION_ERROR", "startContainer:VALIDATION_ERROR"));
+        });
+    }
+
+    @Test
     void deletesANodeAndFreesItsName() {
         Team team = node.team();
         String id = node.createNode(team, "gone");

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.wharf.node.node.api.AbortAgentUpdateCommand;
 import io.wharf.agent.protocol.v1.Update;
 import io.wharf.common.access.TeamAccess;
+import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.ValidationException;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.security.WharfPrincipal;
@@ -127,6 +128,11 @@ class NodeController {
                               @Valid @RequestBody NodeRequest request, @Parameter(hidden = true) WharfPrincipal caller) {
         String teamId = access.require(caller, teamSlug, TeamRole.ADMIN);
         String id = nodeId.toString();
+        // the node must be the team's before its new name is claimed in the team: another team's id is
+        // 404, never a 409 that would tell which names the caller's team has
+        if (!names.teamOf(id).map(teamId::equals).orElse(false)) {
+            throw new NotFoundException(Node.NOT_FOUND, "nodeId", null);
+        }
         boolean claimed = names.claim(teamId, request.name(), id);
         try {
             commands.sendAndWait(new EditNodeCommand(id, teamId, request.name(), request.description(), request.icon(),
