@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicaId         this replica's id in the connection registry (blank: random per start)
  * @param replicaUrl        base URL other replicas use to reach this one (blank: http://127.0.0.1:&lt;server port&gt;)
  * @param grpc              the agent endpoint's transport ({@code wharf.node.grpc.tls.*})
+ * @param secrets           the key sealing pending install scripts ({@code wharf.node.secrets.key})
  */
 @ConfigurationProperties(prefix = "wharf.node")
 public record NodeProperties(
@@ -36,7 +37,22 @@ public record NodeProperties(
         @DefaultValue("20s") Duration leaseTtl,
         @DefaultValue("") String replicaId,
         @DefaultValue("") String replicaUrl,
-        @DefaultValue Grpc grpc) {
+        @DefaultValue Grpc grpc,
+        @DefaultValue Secrets secrets) {
+
+    /**
+     * {@code wharf.node.secrets.*}: how pending install scripts (they hold a live token) are sealed at rest.
+     *
+     * @param key base64 of 32 bytes (AES-256; {@code WHARF_NODE_SECRETS_KEY}); blank: derived from
+     *            {@code wharf.security.internal-secret}, which every replica shares
+     */
+    public record Secrets(@DefaultValue("") String key) {
+
+        @Override
+        public String toString() {
+            return "Secrets[key=***]";
+        }
+    }
 
     /**
      * {@code wharf.node.grpc.*}.

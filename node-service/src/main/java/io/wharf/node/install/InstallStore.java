@@ -1,41 +1,76 @@
 package io.wharf.node.install;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import io.wharf.common.security.WharfSecurityProperties;
+import io.wharf.node.config.NodeProperties;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The pending install scripts, collection {@code node_installs} ({@code _id} = node id). The public
  * {@code GET .../script} must serve the script, token included, from any replica for 10 minutes, so
- * it is kept here, outside the event store (events carry only the token's hash). An entry is removed
+ * it is kept here, outside the event store (events carry only the token's hash) — sealed
+ * ({@link InstallCipher}): the database never holds the live token in plaintext. An entry is removed
  * when the token is exchanged, the script discarded or the node's token revoked; an expired one is
  * never served.
+ * <p>
+ * Two {@code POST .../script} at once: each carries the serial the Node aggregate gave its token (the
+ * aggregate handles commands one at a time, so the later serial is the token it expects), and a
+ * script is written only over an older serial — the served script always holds the expected token.
  */
 @Component
 public class InstallStore {
 
     static final String COLLECTION = "node_installs";
+    private static final Logger log = LoggerFactory.getLogger(InstallStore.class);
 
     private final MongoCollection<Document> installs;
     private final Clock clock;
+    private final InstallCipher cipher;
 
-    InstallStore(MongoDatabase database, Clock clock) {
-        this.installs = database.getCollection(COLLECTION);
-        this.clock = clock;
+    @Autowired
+    InstallStore(MongoDatabase database, Clock clock, NodeProperties properties, WharfSecurityProperties security) {
+        this(database, clock, InstallCipher.of(properties.secrets().key(), security.internalSecret()));
     }
 
-    public void put(PendingInstall install) {
-        installs.replaceOne(Filters.eq("_id", install.nodeId()), new Document("_id", install.nodeId())
-                        .append("teamId", install.teamId()).append("type", install.type())
-                        .append("scriptType", install.scriptType()).append("command", install.command())
-                        .append("script", install.script()).append("expireAt", Date.from(install.expireAt())),
-                new ReplaceOptions().upsert(true));
+    InstallStore(MongoDatabase database, Clock clock, InstallCipher cipher) {
+        this.installs = database.getCollection(COLLECTION);
+        this.clock = clock;
+        this.cipher = cipher;
+    }
+
+    /**
+     * Stores the script of the token with {@code serial}, unless a later one is stored already.
+     *
+     * @return whether it was stored (false: a concurrent, later script won)
+     */
+    public boolean put(PendingInstall install, long serial) {
+        Document entry = new Document("_id", install.nodeId()).append("serial", serial)
+                .append("teamId", install.teamId()).append("type", install.type())
+                .append("scriptType", install.scriptType()).append("command", install.command())
+                .append("script", cipher.seal(install.nodeId(), install.script()))
+                .append("expireAt", Date.from(install.expireAt()));
+        try {
+            installs.replaceOne(Filters.and(Filters.eq("_id", install.nodeId()), Filters.or(
+                    Filters.lt("serial", serial), Filters.exists("serial", false))), entry, new ReplaceOptions().upsert(true));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false; // the entry there has a later serial
+        }
     }
 
     /** The install of the node while it is valid. */
@@ -44,9 +79,17 @@ public class InstallStore {
         if (doc == null || !doc.getDate("expireAt").toInstant().isAfter(clock.instant())) {
             return Optional.empty();
         }
+        String script;
+        try {
+            script = cipher.open(nodeId, doc.getString("script"));
+        } catch (IllegalStateException e) {
+            // another key (wharf.node.secrets.key changed) or a script stored before sealing: not served;
+            // a new POST .../script replaces it
+            log.warn("The pending install script of node {} does not open: {}", nodeId, e.getMessage());
+            return Optional.empty();
+        }
         return Optional.of(new PendingInstall(nodeId, doc.getString("teamId"), doc.getString("type"),
-                doc.getString("scriptType"), doc.getString("command"), doc.getString("script"),
-                doc.getDate("expireAt").toInstant()));
+                doc.getString("scriptType"), doc.getString("command"), script, doc.getDate("expireAt").toInstant()));
     }
 
     public void remove(String nodeId) {

@@ -222,6 +222,32 @@ class NodeApiTest {
     }
 
     @Test
+    void concurrentScriptRequestsServeTheTokenTheNodeExpects() throws Exception {
+        Team team = node.team();
+        String id = node.createNode(team, "racing");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Answer>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                posts.add(pool.submit(() -> node.call("POST", nodes(team) + "/" + id + "/script",
+                        "{\"type\":\"docker\",\"scriptType\":\"shell\"}", team.admin())));
+            }
+            for (var post : posts) {
+                assertThat(post.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Answer served = node.call("GET", nodes(team) + "/" + id + "/script", null, null);
+        var matcher = java.util.regex.Pattern.compile("WHARF_TOKEN='(wit\\.[^']+)'").matcher(served.raw().body());
+        assertThat(matcher.find()).isTrue();
+        try (var agent = io.wharf.node.support.RawAgent.connect(node.agentAddress(), matcher.group(1))) {
+            var first = agent.next();
+            assertThat(first.hasWelcome()).as("the served script holds the valid token: " + first).isTrue();
+        }
+    }
+
+    @Test
     void deletesANodeAndFreesItsName() {
         Team team = node.team();
         String id = node.createNode(team, "gone");

@@ -68,6 +68,7 @@ class Node {
     private String connectionId;
     private String agentVersion;
     private Instant updateDeadline;
+    private long installSerial;
 
     Node() {
         // for Axon
@@ -101,8 +102,9 @@ class Node {
         apply(new NodeDeletedEvent(nodeId, teamId, command.userId(), command.at()));
     }
 
+    /** Answers the serial of the new token (the later serial is the expected token; see InstallStore). */
     @CommandHandler
-    void handle(GenerateInstallScriptCommand command) {
+    long handle(GenerateInstallScriptCommand command) {
         ofTeam(command.teamId());
         if (connectionId != null) {
             throw new ConflictException("Node is already connected.", "nodeId",
@@ -110,6 +112,7 @@ class Node {
         }
         apply(new InstallScriptGeneratedEvent(nodeId, teamId, command.type(), command.installTokenHash(),
                 command.expireAt(), command.userId(), command.at()));
+        return installSerial;
     }
 
     @CommandHandler
@@ -255,6 +258,7 @@ class Node {
 
     @EventSourcingHandler
     void on(InstallScriptGeneratedEvent event) {
+        installSerial++;
         installTokenHash = event.installTokenHash();
         installExpireAt = event.expireAt();
     }

@@ -179,7 +179,7 @@ class NodeController {
         Instant now = clock.instant();
         Instant expireAt = now.plus(properties.installTokenTtl()).truncatedTo(ChronoUnit.MILLIS);
         String token = AgentTokens.newInstallToken(id);
-        commands.sendAndWait(new GenerateInstallScriptCommand(id, teamId, NodeType.fromWire(request.type()),
+        long serial = commands.sendAndWait(new GenerateInstallScriptCommand(id, teamId, NodeType.fromWire(request.type()),
                 AgentTokens.hash(token), expireAt, caller.userId(), now));
         String nodeName = queries.query(new FindNodeNameQuery(id), ResponseTypes.instanceOf(String.class)).join();
         InstallScripts.Request install = new InstallScripts.Request(teamSlug, id, nodeName == null ? id : nodeName,
@@ -188,9 +188,13 @@ class NodeController {
                 expireAt);
         PendingInstall pending = new PendingInstall(id, teamId, request.type(), request.scriptType(),
                 scripts.command(install), scripts.script(install), expireAt);
-        installs.put(pending);
+        if (!installs.put(pending, serial)) {
+            // a concurrent POST got a later token: answer the script that is served (its token is the valid one)
+            pending = installs.find(id).orElse(pending);
+        }
         views.awaitView(id, new FindNodeViewVersionQuery(id));
-        return ResponseEntity.status(201).body(new InstallResponse(pending.command(), pending.script(), expireAt));
+        return ResponseEntity.status(201).body(new InstallResponse(pending.command(), pending.script(),
+                pending.expireAt()));
     }
 
     private String agentAddress() {

@@ -16,6 +16,8 @@ import io.wharf.common.events.node.NodeEditedEvent;
 import io.wharf.common.events.node.NodeTokenRevokedEvent;
 import io.wharf.node.node.api.AbortAgentUpdateCommand;
 import io.wharf.node.node.api.AgentConnectionRefusedEvent;
+import io.wharf.node.node.api.AgentCheck;
+import io.wharf.node.node.api.CheckAgentCommand;
 import io.wharf.node.node.api.ConnectAgentCommand;
 import io.wharf.node.node.api.ConnectOutcome;
 import io.wharf.node.node.api.CreateNodeCommand;
@@ -124,6 +126,32 @@ class NodeTest {
                 .expectEvents(new AgentKickedEvent(NODE, TEAM, "delete-node", ADA, T),
                         new NodeDeletedEvent(NODE, TEAM, ADA, T))
                 .expectMarkedDeleted();
+    }
+
+    @Test
+    void everyScriptGetsTheNextSerialSoTheLaterTokenWinsInTheStore() {
+        fixture.given(created(), scriptGenerated(), scriptGenerated())
+                .when(new GenerateInstallScriptCommand(NODE, TEAM, NodeType.DOCKER, "h3", EXPIRE, ADA, T))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void theTokenIsCheckedBeforeTheConnectionAndEveryRefusalIsAudited() {
+        fixture.given(created(), scriptGenerated())
+                .when(new CheckAgentCommand(NODE, "install-hash", true, null, "10.0.0.7", T))
+                .expectNoEvents().expectResultMessagePayload(AgentCheck.ACCEPTED);
+        fixture.given(created(), scriptGenerated())
+                .when(new CheckAgentCommand(NODE, "wrong-hash", true, "Unusable public key: missing.", "10.0.0.7", T))
+                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "unknown or used install token", "10.0.0.7", T))
+                .expectResultMessagePayload(AgentCheck.BAD_TOKEN);
+        fixture.given(created(), scriptGenerated())
+                .when(new CheckAgentCommand(NODE, "install-hash", true, "Unusable public key: missing.", "10.0.0.7", T))
+                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "Unusable public key: missing.", "10.0.0.7", T))
+                .expectResultMessagePayload(AgentCheck.REFUSED);
+        fixture.given(created(), scriptGenerated())
+                .when(new CheckAgentCommand(NODE, "install-hash", true, null, "10.0.0.7", EXPIRE))
+                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "expired install token", "10.0.0.7", EXPIRE))
+                .expectResultMessagePayload(AgentCheck.BAD_TOKEN);
     }
 
     @Test
