@@ -7,6 +7,7 @@ import io.wharf.agent.connection.SelfUpdater;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import io.wharf.agent.docker.DockerRuntime;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of the Wharf node agent (no framework): reads {@code WHARF_SERVER}, {@code WHARF_TOKEN},
@@ -41,6 +42,13 @@ public final class AgentApplication {
             System.err.println("wharf-agent: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        String acmeEmail = System.getenv("WHARF_TRAEFIK_ACME_EMAIL");
+        if (acmeEmail != null && !acmeEmail.isBlank()) {
+            // dyrector's agent starts Traefik for this; Wharf's does not (docs/agent.md): say so instead of
+            // letting the operator wait for certificates that never come
+            LoggerFactory.getLogger(AgentApplication.class).warn("WHARF_TRAEFIK_ACME_EMAIL is set, but this agent does"
+                    + " not start or manage Traefik: run your own reverse proxy for TLS certificates");
         }
         if (inContainer) {
             client.onFirstWelcome(() -> ContainerSelfUpdater.finishTakeOver(docker, System.getenv()));

@@ -148,32 +148,53 @@ public class InstallScripts {
     private String powershell(Request r) {
         return """
                 # Wharf agent installer for node %s, valid until %s.
+                # Like the shell script: checks Docker, then runs the agent container with the Docker socket and a data folder.
                 $ErrorActionPreference = 'Stop'
                 $server = %s
                 $token = %s
                 $name = %s
                 $tls = %s
                 $ca = %s
+                $acmeEmail = %s
+                $image = if ($env:WHARF_AGENT_IMAGE) { $env:WHARF_AGENT_IMAGE } else { %s }
+                $container = if ($env:WHARF_AGENT_CONTAINER) { $env:WHARF_AGENT_CONTAINER } else { 'wharf-agent' }
                 $root = %s
                 if (-not $root) { $root = 'C:/.wharf-persistence' }
-                $data = Join-Path $root 'wharf-agent'
+                if (-not (Get-Command docker -ErrorAction SilentlyContinue)) {
+                  Write-Error 'wharf: docker not found'; exit 1
+                }
+                docker info *> $null
+                if ($LASTEXITCODE -ne 0) {
+                  Write-Error 'wharf: cannot talk to docker (is Docker Desktop running? run as an administrator or a member of docker-users)'; exit 1
+                }
+                $data = Join-Path $root $container
                 New-Item -ItemType Directory -Force -Path $data | Out-Null
-                docker rm -f wharf-agent 2>$null | Out-Null
-                docker run -d --name wharf-agent --restart unless-stopped `
-                  -e WHARF_SERVER=$server -e WHARF_TOKEN=$token -e WHARF_NODE_NAME=$name `
-                  -e "WHARF_TLS=$tls" -e "WHARF_TLS_CA=$ca" -e WHARF_DATA_DIR=/data %s`
-                  -v "${data}:/data" -v //var/run/docker.sock:/var/run/docker.sock %s
-                Write-Output 'wharf: agent container wharf-agent started'
+                docker rm -f $container 2>$null | Out-Null
+                docker run -d --name $container --restart unless-stopped `
+                  -e "WHARF_SERVER=$server" -e "WHARF_TOKEN=$token" -e "WHARF_NODE_NAME=$name" `
+                  -e "WHARF_TLS=$tls" -e "WHARF_TLS_CA=$ca" -e WHARF_DATA_DIR=/data `
+                  -e "WHARF_AGENT_CONTAINER=$container" -e "WHARF_TRAEFIK_ACME_EMAIL=$acmeEmail" `
+                  -v "${data}:/data" -v //var/run/docker.sock:/var/run/docker.sock `
+                  --label io.wharf.agent=true $image | Out-Null
+                if ($LASTEXITCODE -ne 0) { Write-Error "wharf: the agent container did not start from $image"; exit 1 }
+                Write-Output "wharf: agent container $container started from $image"
                 """.formatted(r.nodeName().replaceAll("[\\p{Cntrl}]", " "), r.expireAt(), psq(r.agentAddress()),
-                psq(r.token()), psq(containerSafe(r.nodeName())), psq(tlsFlag()), psq(agentCa()), psq(r.rootPath()),
-                r.acmeEmail() == null ? "" : "-e WHARF_TRAEFIK_ENABLED=true -e WHARF_TRAEFIK_ACME_EMAIL=" + psq(r.acmeEmail()) + " ",
-                properties.agentImage());
+                psq(r.token()), psq(containerSafe(r.nodeName())), psq(tlsFlag()), psq(agentCa()), psq(r.acmeEmail()),
+                psq(properties.agentImage()), psq(r.rootPath()));
     }
 
+    /**
+     * A preview: there is no Kubernetes driver. The agent drives a Docker engine, so the Deployment
+     * mounts the node's Docker socket (hostPath) and keeps its node token and key pair on a
+     * PersistentVolumeClaim (WHARF_DATA_DIR), so a rescheduled pod keeps its identity.
+     */
     private String kubernetes(Request r) {
         return """
                 #!/bin/sh
-                # Wharf agent (Kubernetes) for node %s, valid until %s.
+                # Wharf agent (Kubernetes, PREVIEW) for node %s, valid until %s.
+                # There is no Kubernetes driver yet: the agent drives the Docker engine of the node its pod runs on,
+                # through the node's Docker socket (hostPath below). Nodes without a Docker engine (containerd only)
+                # cannot run it. See docs/agent.md.
                 set -eu
                 kubectl apply -f - <<'WHARF_MANIFEST'
                 apiVersion: v1
@@ -192,6 +213,19 @@ public class InstallScripts {
                   WHARF_NODE_NAME: %s
                   WHARF_TLS: %s
                   WHARF_TLS_CA: %s
+                  WHARF_TRAEFIK_ACME_EMAIL: %s
+                ---
+                # The node token and the agent's key pair (WHARF_DATA_DIR) survive pod restarts and rescheduling.
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata:
+                  name: wharf-agent-data
+                  namespace: wharf
+                spec:
+                  accessModes: [ReadWriteOnce]
+                  resources:
+                    requests:
+                      storage: 64Mi
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -200,21 +234,36 @@ public class InstallScripts {
                   namespace: wharf
                 spec:
                   replicas: 1
+                  # one agent per node: the old pod goes before the new one connects
+                  strategy: {type: Recreate}
                   selector:
                     matchLabels: {app: wharf-agent}
                   template:
                     metadata:
-                      labels: {app: wharf-agent}
+                      labels: {app: wharf-agent, io.wharf.agent: "true"}
                     spec:
                       containers:
                         - name: agent
                           image: %s
                           envFrom:
                             - secretRef: {name: wharf-agent}
+                          env:
+                            - {name: WHARF_DATA_DIR, value: /data}
+                            - {name: DOCKER_HOST, value: "unix:///var/run/docker.sock"}
+                          volumeMounts:
+                            - {name: data, mountPath: /data}
+                            - {name: docker-socket, mountPath: /var/run/docker.sock}
+                      volumes:
+                        - name: data
+                          persistentVolumeClaim: {claimName: wharf-agent-data}
+                        # PREVIEW: the agent needs a Docker engine; this mounts the node's Docker socket (root on that
+                        # node: whoever controls this pod controls the node's containers).
+                        - name: docker-socket
+                          hostPath: {path: /var/run/docker.sock, type: Socket}
                 WHARF_MANIFEST
                 """.formatted(r.nodeName().replaceAll("[\\p{Cntrl}]", " "), r.expireAt(), json(r.agentAddress()),
                 json(r.token()), json(containerSafe(r.nodeName())), json(tlsFlag()), json(agentCa()),
-                json(properties.agentImage()));
+                json(r.acmeEmail() == null ? "" : r.acmeEmail()), json(properties.agentImage()));
     }
 
     private static String json(String value) {
