@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Isolation between teams (SPEC §1.4, issue 3), through the gateway: the stranger, a user with a team
  * of their own, tries every route of issue 3 and of the catalogue with the ids of another team, through
- * their own team's slug and through the other team's slug. Every answer is 404 NOT_FOUND (never 403:
+ * their own team's slug and through the other team's slug (nodes included). Every answer is 404 NOT_FOUND (never 403:
  * no existence oracle), and afterwards the other team and its catalogue read exactly as before.
  */
 @ExtendWith(RunningStack.class)
@@ -25,6 +25,7 @@ class CrossTeamSystemTest {
 
     private TeamFixture team;
     private TeamCatalogue catalogue;
+    private TeamNodes nodes;
     private String ownerTokenId;
 
     @BeforeAll
@@ -32,6 +33,8 @@ class CrossTeamSystemTest {
         team = TeamFixture.create(new Api(stack.gatewayUrl()), "cross");
         TeamCatalogue.awaitKnownToProjectService(team, List.of("owner", "stranger"));
         catalogue = TeamCatalogue.create(team);
+        TeamNodes.awaitKnownToNodeService(team, List.of("stranger"));
+        nodes = TeamNodes.create(team);
         Api.Reply token = team.as("owner", "POST", "/api/tokens",
                 Map.of("name", "cross " + TeamFixture.suffix(), "expirationInDays", 0));
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
@@ -122,6 +125,31 @@ class CrossTeamSystemTest {
         return attempts;
     }
 
+    /** node-service's routes with the other team's node id, under {@code slug}. */
+    private List<Attempt> nodeRoutes(String slug) {
+        String node = "/api/" + slug + "/nodes/" + nodes.nodeId();
+        List<Attempt> attempts = new ArrayList<>(List.of(
+                new Attempt("GET", node, () -> null),
+                new Attempt("PUT", node, () -> Map.of("name", "Taken over " + TeamFixture.suffix())),
+                new Attempt("DELETE", node, () -> null),
+                new Attempt("POST", node + "/script", TeamNodes::scriptBody),
+                new Attempt("DELETE", node + "/script", () -> null),
+                new Attempt("DELETE", node + "/token", () -> null),
+                new Attempt("POST", node + "/update", () -> null),
+                new Attempt("GET", node + "/audit?skip=0&take=10", () -> null),
+                new Attempt("GET", node + "/containers", () -> null),
+                new Attempt("POST", node + "/shop/containers/web/start", () -> null),
+                new Attempt("POST", node + "/containers/web/stop", () -> null),
+                new Attempt("DELETE", node + "/shop/containers/web", () -> null),
+                new Attempt("DELETE", node + "/shop/containers", () -> null)));
+        if (!slug.equals(team.strangerSlug())) {
+            attempts.addAll(List.of(
+                    new Attempt("GET", "/api/" + slug + "/nodes", () -> null),
+                    new Attempt("POST", "/api/" + slug + "/nodes", TeamNodes::nodeBody)));
+        }
+        return attempts;
+    }
+
     /** What the owner and the keeper read of the team and its catalogue. */
     private Map<String, String> snapshot() {
         Map<String, String> seen = new LinkedHashMap<>();
@@ -139,6 +167,7 @@ class CrossTeamSystemTest {
                 catalogue.project() + "/packages/" + catalogue.packageId(), base + "/container-images")) {
             seen.put(path, catalogue.read(path));
         }
+        seen.put("node", nodes.read());
         return seen;
     }
 
@@ -148,6 +177,8 @@ class CrossTeamSystemTest {
         List<Attempt> attempts = new ArrayList<>(identityRoutes());
         attempts.addAll(catalogueRoutes(team.strangerSlug()));
         attempts.addAll(catalogueRoutes(team.slug()));
+        attempts.addAll(nodeRoutes(team.strangerSlug()));
+        attempts.addAll(nodeRoutes(team.slug()));
 
         List<String> leaks = new ArrayList<>();
         for (Attempt attempt : attempts) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * order stranger → user → admin → owner, so a refused attempt is always tried before an allowed one
  * could change the state it depends on. A stranger must get 404 everywhere: no existence oracle.
  * Team routes (identity) come first, then project-service's catalogue routes ({@link TeamCatalogue}),
- * then the team's deletion.
+ * then node-service's ({@link TeamNodes}), then the team's deletion.
  */
 @ExtendWith(RunningStack.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,6 +32,7 @@ class RoleMatrixSystemTest {
 
     private TeamFixture team;
     private TeamCatalogue catalogue;
+    private TeamNodes nodes;
 
     @BeforeAll
     void aTeamWithOneMemberOfEachRole(Stack stack) {
@@ -39,6 +40,8 @@ class RoleMatrixSystemTest {
         // project-service knows members only once identity's events reached it over Kafka.
         TeamCatalogue.awaitKnownToProjectService(team, List.of("owner", "admin", "user", "spare", "stranger"));
         catalogue = TeamCatalogue.create(team);
+        TeamNodes.awaitKnownToNodeService(team, List.of("owner", "admin", "user", "stranger"));
+        nodes = TeamNodes.create(team);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,6 +87,7 @@ class RoleMatrixSystemTest {
                         t -> null, 404, 403, 412, 412),
                 leaveRow()),
                 catalogueRows(),
+                nodeRows(),
                 Stream.of(
                 row("delete the team", "DELETE", t -> "/api/teams/" + t.teamId(), t -> null, 404, 403, 403, 204)))
                 .flatMap(rows -> rows);
@@ -155,6 +159,18 @@ class RoleMatrixSystemTest {
                 row("archive a package", "DELETE", t -> c.project() + "/packages/" + c.freshPackage(), t -> null,
                         404, 204, 204, 204),
                 row("list container images", "GET", t -> c.base() + "/container-images", t -> null, 404, 200, 200, 200));
+    }
+
+    /** node-service's routes: nodes are admin+ to write and user+ to read (SPEC §1.4). */
+    private Stream<Row> nodeRows() {
+        TeamNodes n = nodes;
+        return Stream.of(
+                row("list nodes", "GET", t -> n.base(), t -> null, 404, 200, 200, 200),
+                row("read a node", "GET", t -> n.node(), t -> null, 404, 200, 200, 200),
+                row("create a node", "POST", t -> n.base(), t -> TeamNodes.nodeBody(), 404, 403, 201, 201),
+                row("edit a node", "PUT", t -> n.node(), t -> TeamNodes.nodeBody(), 404, 403, 204, 204),
+                row("read a node's audit", "GET", t -> n.node() + "/audit?skip=0&take=10", t -> null, 404, 200, 200, 200),
+                row("delete a node", "DELETE", t -> n.base() + "/" + n.freshNode(), t -> null, 404, 403, 204, 204));
     }
 
     /** Only the stranger (not a member: 404) and the owner (412) try to leave; the others could. */
