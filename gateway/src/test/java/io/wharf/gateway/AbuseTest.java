@@ -82,6 +82,8 @@ class AbuseTest {
         assertThat(get(GUARDED, "Bearer " + INFRA.tokens.session(), newClient()).statusCode()).isEqualTo(200);
         assertThat(send(request(GUARDED, "Bearer guess-post", guesser)
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(401);
+        // Failures have a budget of their own: the address's anonymous requests still pass.
+        assertThat(remaining(guesser)).isEqualTo(4);
     }
 
     @Test

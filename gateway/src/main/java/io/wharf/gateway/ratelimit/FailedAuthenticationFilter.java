@@ -17,14 +17,17 @@ import reactor.core.publisher.Mono;
  * Rate limits for failed authentication. Authentication answers 401 before {@link RateLimitFilter}
  * runs, so bad or guessed credentials were never counted. This filter wraps authentication:
  * <ul>
- * <li>every 401 the gateway answers takes one request from the <b>client address's</b> budget (the
- *     anonymous one, same class: mutating or read); over it, the answer is 429 instead;</li>
- * <li>a request that presents a credential from an address whose budget is spent gets 429
+ * <li>every 401 the gateway answers takes one request from the client address's <b>failure
+ *     budget</b> (same numbers as the anonymous budget of its class, mutating or read, but a key of
+ *     its own: {@code m:f:<address>}); over it, the answer is 429 instead;</li>
+ * <li>a request that presents a credential from an address whose failure budget is spent gets 429
  *     <em>before</em> its credential is checked. Otherwise a guesser would still learn, at full
- *     speed, which guess passes (a valid one would never be charged to the address).</li>
+ *     speed, which guess passes (a valid one is never charged to the address).</li>
  * </ul>
- * Decision: that also holds a genuine token sent from the spent address until the window ends (at
- * most a minute). Behind a shared NAT this is the price of the rule; behind a reverse proxy
+ * Decisions: the failure budget is separate from the anonymous one so that ordinary anonymous
+ * traffic (logins, registrations) from a shared address never holds back its authenticated users;
+ * only failures do. A genuine token sent from an address spent by failures waits until the window
+ * ends (at most a minute): the price of the rule behind a shared NAT; behind a reverse proxy
  * {@code wharf.gateway.trusted-proxies} makes the address the real client's.
  */
 @Component
@@ -51,7 +54,7 @@ class FailedAuthenticationFilter implements WebFilter {
         }
         RateLimitProperties.Budget budget = RateLimitFilter.budget(properties, exchange.getRequest());
         String key = RateLimitFilter.key(exchange.getRequest(),
-                RateLimitFilter.addressCaller(addresses, exchange));
+                "f:" + RateLimitFilter.addressCaller(addresses, exchange));
         Mono<Void> rest = chain.filter(exchange)
                 .onErrorResume(FailedAuthenticationFilter::unauthorized, refused ->
                         limiter.take(key, budget, clock.millis()).flatMap(decision -> {
