@@ -84,6 +84,29 @@ class AuthenticationTest extends DefaultGatewayTest {
     }
 
     @Test
+    void everyApiTokenTypePasses() {
+        for (String typ : List.of("session", "pat", "deployment")) {
+            assertThat(get(GUARDED, INFRA.tokens.token(c -> c.claim("typ", typ))).statusCode()).as(typ).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTokenOfAnUnknownTypeIsUnauthorized() {
+        for (String typ : List.of("agent", "refresh", "SESSION", "")) {
+            int before = INFRA.project.received().size();
+            assertUnauthorized(get(GUARDED, INFRA.tokens.token(c -> c.claim("typ", typ))));
+            assertThat(INFRA.project.received()).as(typ).hasSize(before);
+        }
+        // Not a string at all.
+        assertUnauthorized(get(GUARDED, INFRA.tokens.token(c -> c.claim("typ", List.of("session")))));
+    }
+
+    @Test
+    void aTokenWithoutATypeIsUnauthorized() {
+        assertUnauthorized(get(GUARDED, INFRA.tokens.token(c -> c.claim("typ", null))));
+    }
+
+    @Test
     void garbageIsUnauthorized() {
         assertUnauthorized(get(GUARDED, "not-a-jwt"));
         assertUnauthorized(send(request(GUARDED).header("Authorization", "Bearer ")));
@@ -134,7 +157,10 @@ class AuthenticationTest extends DefaultGatewayTest {
     void aRotatedKeyIsFetchedWhenATokenNamesAnUnknownKid() {
         assertThat(get(GUARDED, INFRA.tokens.session()).statusCode()).isEqualTo(200); // keys cached
         RSAKey rotated = INFRA.tokens.rotate("key-rotated-" + UUID.randomUUID());
-        assertThat(get(GUARDED, TestTokens.sign(rotated, TestTokens.claims("session").build())).statusCode()).isEqualTo(200);
+        String signedWithNewKey = TestTokens.sign(rotated, TestTokens.claims("session").build());
+        // Unknown kids refetch at most once per jwks-refresh-interval (1 s in this context).
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get(GUARDED, signedWithNewKey).statusCode() == 200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wharf.gateway.support.DefaultGatewayTest;
+import io.wharf.gateway.support.Windows;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -61,6 +62,31 @@ class RateLimitTest extends DefaultGatewayTest {
         }
         assertThat(get(ROUTE, token).statusCode()).isEqualTo(200);
         assertThat(post(INFRA.tokens.session()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutTrustedProxiesXForwardedForIsIgnored() {
+        // This context trusts no proxy: every anonymous request from here is the same client, whatever
+        // address it claims to forward for.
+        Windows.awaitRoomInTheMinute();
+        int first = anonymousRemaining("203.0.113.1");
+        assertThat(anonymousRemaining("203.0.113.2")).isEqualTo(first - 1);
+        assertThat(anonymousRemaining("198.51.100.3, 203.0.113.4")).isEqualTo(first - 2);
+    }
+
+    @Test
+    void failedAuthenticationCarriesTheClientAddresssBudget() {
+        HttpResponse<String> refused = get(ROUTE, "not-a-jwt");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("RateLimit-Policy"))
+                .contains("\"burst\";q=75;w=1, \"steady\";q=700;w=60");
+        assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).isPresent();
+    }
+
+    private int anonymousRemaining(String forwardedFor) {
+        HttpResponse<String> response = send(request("/api/auth/jwks").header("X-Forwarded-For", forwardedFor));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Integer.parseInt(response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
     }
 
     @Test

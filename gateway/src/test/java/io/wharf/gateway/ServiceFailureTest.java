@@ -57,7 +57,9 @@ class ServiceFailureTest extends GatewayTestSupport {
                 "wharf.gateway.jwks-uri", INFRA.identity.uri() + "/keys-of-failure-test",
                 "wharf.gateway.services.notification-service", "http://127.0.0.1:" + TestInfrastructure.closedPort(),
                 "spring.cloud.gateway.server.webflux.httpclient.response-timeout", "1s",
-                "wharf.gateway.revocation.enabled", "false"));
+                "wharf.gateway.revocation.enabled", "false",
+                // Every unknown kid refetches here: the log test below needs the hop to the HTTP client.
+                "wharf.gateway.auth.jwks-refresh-interval", "0s"));
     }
 
     @Autowired

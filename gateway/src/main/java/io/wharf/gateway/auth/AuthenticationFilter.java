@@ -8,6 +8,7 @@ import io.wharf.gateway.error.GatewayException;
 import io.wharf.gateway.request.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Set;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,6 +35,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>On a public route a credential is optional: a valid one is forwarded as the principal, an
  * invalid one is ignored (login must work with a stale cookie).
+ *
+ * <p>Order of the checks: signature, issuer and times (decoder), {@code jti}, {@code typ}, then the
+ * revocation set, which is only consulted once it has caught up with identity's topic (503 before).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -43,13 +47,20 @@ class AuthenticationFilter implements WebFilter {
     private static final String BEARER = "Bearer ";
     private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
 
+    /** The credentials identity issues for the HTTP API (SPEC §1.3); agent tokens never come here. */
+    private static final Set<String> TOKEN_TYPES =
+            Set.of(WharfPrincipal.SESSION, WharfPrincipal.PAT, WharfPrincipal.DEPLOYMENT);
+
     private final ReactiveJwtDecoder decoder;
     private final RevocationSet revocations;
+    private final RevocationCatchUp catchUp;
     private final InternalAssertion assertion;
 
-    AuthenticationFilter(ReactiveJwtDecoder decoder, RevocationSet revocations, InternalAssertion assertion) {
+    AuthenticationFilter(ReactiveJwtDecoder decoder, RevocationSet revocations, RevocationCatchUp catchUp,
+                         InternalAssertion assertion) {
         this.decoder = decoder;
         this.revocations = revocations;
+        this.catchUp = catchUp;
         this.assertion = assertion;
     }
 
@@ -79,6 +90,16 @@ class AuthenticationFilter implements WebFilter {
                     if (jwt.getId() == null) {
                         // Without a jti a token could never be revoked; identity always sets one.
                         return Mono.error(GatewayException.unauthorized("The credential is invalid."));
+                    }
+                    // The raw claim: getClaimAsString would turn ["session"] into "session".
+                    if (!(jwt.getClaims().get("typ") instanceof String typ && TOKEN_TYPES.contains(typ))) {
+                        // A token of another kind (an agent's, a future one) or none is no API credential.
+                        return Mono.error(GatewayException.unauthorized("The credential is invalid."));
+                    }
+                    if (!catchUp.caughtUp()) {
+                        // The token is genuine, but whether it was revoked before this replica started
+                        // is not known yet (RevocationCatchUp): neither 401 nor let it pass.
+                        return Mono.error(GatewayException.revocationsCatchingUp());
                     }
                     if (revocations.isRevoked(jwt.getId())) {
                         return Mono.error(GatewayException.unauthorized("The credential has been revoked."));

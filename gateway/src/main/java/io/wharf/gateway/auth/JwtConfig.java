@@ -3,7 +3,10 @@ package io.wharf.gateway.auth;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfSecurityProperties;
 import io.wharf.gateway.config.GatewayProperties;
+import com.nimbusds.jose.jwk.JWKSet;
 import io.netty.channel.ChannelOption;
+import java.net.URI;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -31,23 +34,44 @@ class JwtConfig {
     /**
      * RS256 only: {@code alg: none} and HS* tokens are refused before any key is looked up. The JWKS
      * is fetched lazily and cached; a token with an unknown {@code kid} triggers a refetch (key
-     * rotation), and identity being down at start only fails the requests that need a key.
+     * rotation) at most once per {@code jwks-refresh-interval} ({@link JwksCache}), and identity being
+     * down at start only fails the requests that need a key.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(GatewayProperties properties, WebClient.Builder web, Clock clock) {
         GatewayProperties.Auth auth = properties.auth();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+        WebClient client = web.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
+                        // A hanging identity must not hang every request: fail fast, answer 503.
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
+                        .responseTimeout(Duration.ofSeconds(3))))
+                .build();
+        URI jwksUri = properties.jwksUri();
+        JwksCache keys = new JwksCache(() -> client.get().uri(jwksUri).retrieve().bodyToMono(String.class)
+                .map(JwtConfig::parse), auth.jwksRefreshInterval(), clock);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::select)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .webClient(web.clientConnector(new ReactorClientHttpConnector(HttpClient.create()
-                                // A hanging identity must not hang every request: fail fast, answer 503.
-                                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
-                                .responseTimeout(Duration.ofSeconds(3))))
-                        .build())
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(auth.clockSkew());
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(auth.issuer())));
         return decoder;
+    }
+
+    /** A JWKS identity cannot serve properly is identity's failure (503), not the token's. */
+    private static JWKSet parse(String body) {
+        try {
+            return JWKSet.parse(body);
+        } catch (ParseException e) {
+            throw new IllegalStateException("identity's JWKS is not a key set: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the revocation consumer when there is one ({@code wharf.gateway.revocation.enabled}). */
+    @Bean
+    RevocationCatchUp revocationCatchUp(GatewayProperties properties) {
+        GatewayProperties.Revocation revocation = properties.revocation();
+        return revocation != null && revocation.enabled()
+                ? RevocationCatchUp.awaiting(revocation.topic()) : RevocationCatchUp.notAwaited();
     }
 
     @Bean

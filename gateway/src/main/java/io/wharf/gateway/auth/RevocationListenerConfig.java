@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Feeds the {@link RevocationSet} from identity's topic. Every replica must see every revocation, so
@@ -34,7 +37,7 @@ class RevocationListenerConfig {
     @Bean
     KafkaMessageListenerContainer<String, String> revocationListener(
             KafkaProperties kafka, GatewayProperties properties, RevocationSet revocations,
-            ObjectMapper json, Clock clock) {
+            RevocationCatchUp catchUp, ObjectMapper json, Clock clock) {
         Map<String, Object> config = kafka.buildConsumerProperties(null);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "wharf-gateway-revocations-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -61,6 +64,29 @@ class RevocationListenerConfig {
             }
         });
         container.setMissingTopicsFatal(false);
-        return new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), container);
+        KafkaMessageListenerContainer<String, String> listener =
+                new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), container);
+        listener.setRecordInterceptor(new CatchUpProbe(catchUp, revocations));
+        return listener;
+    }
+
+    /**
+     * The container calls {@code clearThreadState} on the consumer thread after every poll, with or
+     * without records: the one place where the consumer's positions can be compared with the end
+     * offsets while nothing arrives.
+     */
+    private record CatchUpProbe(RevocationCatchUp catchUp, RevocationSet revocations)
+            implements RecordInterceptor<String, String> {
+
+        @Override
+        public ConsumerRecord<String, String> intercept(ConsumerRecord<String, String> record,
+                                                        Consumer<String, String> consumer) {
+            return record;
+        }
+
+        @Override
+        public void clearThreadState(Consumer<?, ?> consumer) {
+            catchUp.afterPoll(consumer, revocations);
+        }
     }
 }

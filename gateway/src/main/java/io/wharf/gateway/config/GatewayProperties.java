@@ -20,6 +20,9 @@ import org.springframework.util.unit.DataSize;
  * @param jwksUri       identity-service's public keys
  * @param maxBodySize   larger request bodies are refused with 413 before they reach a service
  * @param retryAfter    the {@code Retry-After} the gateway sends with its own 503s
+ * @param trustedProxies addresses or CIDR blocks of reverse proxies in front of the gateway whose
+ *                      {@code X-Forwarded-For} is believed (none by default: the socket's address is
+ *                      the client)
  */
 @ConfigurationProperties("wharf.gateway")
 public record GatewayProperties(
@@ -32,10 +35,13 @@ public record GatewayProperties(
         Revocation revocation,
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("5s") Duration retryAfter,
-        Health health) {
+        Health health,
+        List<String> trustedProxies) {
 
     public GatewayProperties {
         serviceReplicas = serviceReplicas == null ? Map.of() : Map.copyOf(serviceReplicas);
+        trustedProxies = trustedProxies == null ? List.of()
+                : trustedProxies.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
     }
 
     /**
@@ -60,8 +66,11 @@ public record GatewayProperties(
     /**
      * @param issuer    the {@code iss} every token must carry
      * @param clockSkew tolerance on {@code exp}/{@code nbf} between machines
+     * @param jwksRefreshInterval a token naming an unknown {@code kid} refetches identity's keys at
+     *                  most once per this interval (random kids must not turn into one JWKS request each)
      */
-    public record Auth(@DefaultValue("wharf") String issuer, @DefaultValue("30s") Duration clockSkew) {
+    public record Auth(@DefaultValue("wharf") String issuer, @DefaultValue("30s") Duration clockSkew,
+                       @DefaultValue("10s") Duration jwksRefreshInterval) {
     }
 
     /**

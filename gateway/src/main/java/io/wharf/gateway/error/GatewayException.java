@@ -64,6 +64,16 @@ public class GatewayException extends RuntimeException {
                 "Retry after the number of seconds in Retry-After.", null, null);
     }
 
+    /**
+     * 503: a genuine token arrived before this replica has read the revocations published before it
+     * started; {@code Retry-After} is the gateway's usual one.
+     */
+    public static GatewayException revocationsCatchingUp() {
+        return new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+                "This gateway is starting and cannot check credentials yet.",
+                "Retry after the number of seconds in Retry-After.");
+    }
+
     public static GatewayException unauthorized(String message) {
         return new GatewayException(ErrorCode.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, message,
                 "Log in again or send a valid token as 'Authorization: Bearer <token>'.");

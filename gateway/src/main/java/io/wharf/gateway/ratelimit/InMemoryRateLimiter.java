@@ -22,12 +22,21 @@ final class InMemoryRateLimiter implements RateLimiter {
         return Mono.fromSupplier(() -> takeNow(key, budget, nowMillis));
     }
 
+    @Override
+    public Mono<Decision> check(String key, RateLimitProperties.Budget budget, long nowMillis) {
+        return Mono.fromSupplier(() -> decide(key, budget, nowMillis, false));
+    }
+
     /** The same, synchronously: a few nanoseconds under the key's lock, fine on the event loop. */
     Decision takeNow(String key, RateLimitProperties.Budget budget, long nowMillis) {
+        return decide(key, budget, nowMillis, true);
+    }
+
+    private Decision decide(String key, RateLimitProperties.Budget budget, long nowMillis, boolean take) {
         if (windows.size() > PRUNE_ABOVE) {
             windows.values().removeIf(w -> w.idleSince(nowMillis));
         }
-        return windows.computeIfAbsent(key, k -> new Windows()).take(budget, nowMillis);
+        return windows.computeIfAbsent(key, k -> new Windows()).decide(budget, nowMillis, take);
     }
 
     /** The counters of one key; synchronized so both windows change together. */
@@ -37,7 +46,7 @@ final class InMemoryRateLimiter implements RateLimiter {
         private long minute = -1;
         private int inMinute;
 
-        synchronized Decision take(RateLimitProperties.Budget budget, long now) {
+        synchronized Decision decide(RateLimitProperties.Budget budget, long now, boolean take) {
             if (now / SECOND != second) {
                 second = now / SECOND;
                 inSecond = 0;
@@ -53,6 +62,9 @@ final class InMemoryRateLimiter implements RateLimiter {
             if (inSecond >= budget.burst()) {
                 return new Decision(false, budget.steady() - inMinute, minuteReset,
                         ceilSeconds((second + 1) * SECOND - now));
+            }
+            if (!take) {
+                return new Decision(true, budget.steady() - inMinute, minuteReset, 0);
             }
             inSecond++;
             inMinute++;

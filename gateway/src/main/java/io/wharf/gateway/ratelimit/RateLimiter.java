@@ -15,6 +15,9 @@ interface RateLimiter extends AutoCloseable {
      */
     Mono<Decision> take(String key, RateLimitProperties.Budget budget, long nowMillis);
 
+    /** What {@link #take} would decide, without taking anything. */
+    Mono<Decision> check(String key, RateLimitProperties.Budget budget, long nowMillis);
+
     /** Releases connections, if any. */
     @Override
     default void close() {

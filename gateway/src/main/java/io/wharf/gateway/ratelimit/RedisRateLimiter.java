@@ -28,7 +28,7 @@ final class RedisRateLimiter implements RateLimiter {
     private static final Logger log = LoggerFactory.getLogger(RedisRateLimiter.class);
 
     /**
-     * KEYS[1] = the credential's key prefix; ARGV = burst, steady. Returns {allowed 0|1, steady
+     * KEYS[1] = the credential's key prefix; ARGV = burst, steady, take (1) or only check (0). Returns {allowed 0|1, steady
      * remaining, ms to the minute's reset, ms until a refused request may succeed}.
      */
     static final String SCRIPT = """
@@ -36,6 +36,7 @@ final class RedisRateLimiter implements RateLimiter {
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local burst = tonumber(ARGV[1])
             local steady = tonumber(ARGV[2])
+            local take = ARGV[3] == '1'
             local sec = math.floor(now / 1000)
             local min = math.floor(now / 60000)
             local skey = KEYS[1] .. ':s:' .. sec
@@ -48,6 +49,9 @@ final class RedisRateLimiter implements RateLimiter {
             end
             if inSec >= burst then
               return {0, steady - inMin, minReset, (sec + 1) * 1000 - now}
+            end
+            if not take then
+              return {1, steady - inMin, minReset, 0}
             end
             redis.call('INCR', skey)
             redis.call('PEXPIRE', skey, 2000)
@@ -70,11 +74,21 @@ final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public Mono<Decision> take(String key, RateLimitProperties.Budget budget, long nowMillis) {
+        return decide(key, budget, nowMillis, true);
+    }
+
+    @Override
+    public Mono<Decision> check(String key, RateLimitProperties.Budget budget, long nowMillis) {
+        return decide(key, budget, nowMillis, false);
+    }
+
+    private Mono<Decision> decide(String key, RateLimitProperties.Budget budget, long nowMillis, boolean take) {
         String[] keys = {"wharf:rl:{" + key + "}"};
         String burst = Integer.toString(budget.burst());
         String steady = Integer.toString(budget.steady());
+        String mode = take ? "1" : "0";
         return redis.commands()
-                .flatMap(commands -> evaluate(commands, keys, burst, steady))
+                .flatMap(commands -> evaluate(commands, keys, burst, steady, mode))
                 .timeout(timeout)
                 .map(RedisRateLimiter::decision)
                 .doOnNext(ignored -> {
@@ -87,7 +101,7 @@ final class RedisRateLimiter implements RateLimiter {
                         log.warn("Redis does not answer ({}): rate limits fall back to this replica's own counters "
                                 + "until it does", e.toString());
                     }
-                    return fallback.take(key, budget, nowMillis);
+                    return take ? fallback.take(key, budget, nowMillis) : fallback.check(key, budget, nowMillis);
                 });
     }
 
@@ -97,12 +111,12 @@ final class RedisRateLimiter implements RateLimiter {
     }
 
     private static Mono<List<Object>> evaluate(RedisReactiveCommands<String, String> commands, String[] keys,
-                                               String burst, String steady) {
+                                               String burst, String steady, String mode) {
         // A MULTI reply arrives as one element: the list.
-        return commands.<List<Object>>evalsha(SCRIPT_SHA, ScriptOutputType.MULTI, keys, burst, steady)
+        return commands.<List<Object>>evalsha(SCRIPT_SHA, ScriptOutputType.MULTI, keys, burst, steady, mode)
                 .next()
                 .onErrorResume(RedisNoScriptException.class, e -> commands
-                        .<List<Object>>eval(SCRIPT, ScriptOutputType.MULTI, keys, burst, steady).next());
+                        .<List<Object>>eval(SCRIPT, ScriptOutputType.MULTI, keys, burst, steady, mode).next());
     }
 
     private static Decision decision(List<Object> reply) {

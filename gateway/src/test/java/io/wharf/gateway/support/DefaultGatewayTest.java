@@ -11,6 +11,8 @@ public abstract class DefaultGatewayTest extends GatewayTestSupport {
     static void wire(DynamicPropertyRegistry registry) {
         INFRA.register(registry, Map.of(
                 "wharf.gateway.max-body-size", "64KB",
+                // Short, so that AuthenticationTest's key rotation is seen within a second or so.
+                "wharf.gateway.auth.jwks-refresh-interval", "1s",
                 "wharf.gateway.service-replicas.notification-service",
                 INFRA.notification.uri() + "," + INFRA.notification2.uri()));
     }

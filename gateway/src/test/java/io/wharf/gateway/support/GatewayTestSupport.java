@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +24,15 @@ public abstract class GatewayTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    /**
+     * A gateway judges no credential before its revocation consumer caught up (503 until then):
+     * tests start once it is ready. Instant after the first test of a context.
+     */
+    @BeforeEach
+    void awaitReadiness() {
+        RunningGateway.awaitReady(port);
+    }
 
     protected HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
