@@ -216,6 +216,25 @@ class TeamApiTest {
     }
 
     @Test
+    void refusesControlCharactersInTeamNamesAndNothingIsStored() {
+        Person ada = register("Ada");
+        // JSON escapes: CR/LF (a mail Subject header or a log line split in two), TAB, NUL, DEL
+        for (String evil : new String[] {"Evil\\r\\nBcc: x@example.com", "Evil\\nTeam", "Tab\\tTeam",
+                "Nul\\u0000Team", "Del\\u007fTeam", "Trailing\\n"}) {
+            assertError(createTeam(ada, evil, unique("c-")), 400, "VALIDATION_ERROR", "name");
+        }
+        assertThat(call("GET", "/api/teams", null, ada).body()).isEmpty();
+
+        String team = newTeam(ada);
+        String before = call("GET", "/api/teams/" + team, null, ada).body().path("name").asText();
+        assertError(call("PUT", "/api/teams/" + team, "{\"name\":\"Re\\r\\nnamed\",\"slug\":\"re-named\"}", ada),
+                400, "VALIDATION_ERROR", "name");
+        assertThat(call("GET", "/api/teams/" + team, null, ada).body().path("name").asText()).isEqualTo(before);
+        // printable non-ASCII is fine
+        assertThat(createTeam(ada, "Équipe ☃ " + unique(""), unique("u-")).status()).isEqualTo(201);
+    }
+
+    @Test
     void slugsAndNamesAreGloballyUnique() {
         Person ada = register("Ada");
         Person grace = register("Grace");
@@ -428,17 +447,31 @@ class TeamApiTest {
         Person mallory = register("Mallory");
         String team = newTeam(ada);
         newTeam(mallory); // Mallory is an owner elsewhere: that gives nothing here
+        String deleted = newTeam(ada);
+        assertThat(call("DELETE", "/api/teams/" + deleted, null, ada).status()).isEqualTo(204);
         String unknown = UUID.randomUUID().toString();
 
-        for (String id : new String[] {team, unknown}) {
-            assertError(call("GET", "/api/teams/" + id, null, mallory), 404, "NOT_FOUND", null);
-            assertError(call("PUT", "/api/teams/" + id, "{\"name\":\"Mine\",\"slug\":\"mine-now\"}", mallory),
-                    404, "NOT_FOUND", null);
-            assertError(call("DELETE", "/api/teams/" + id, null, mallory), 404, "NOT_FOUND", null);
-            assertError(call("PUT", "/api/teams/" + id + "/users/" + mallory.id() + "/role", "{\"role\":\"owner\"}",
-                    mallory), 404, "NOT_FOUND", null);
-            assertError(call("DELETE", "/api/teams/" + id + "/users/" + ada.id(), null, mallory), 404, "NOT_FOUND", null);
-            assertError(call("DELETE", "/api/teams/" + id + "/users/leave", null, mallory), 404, "NOT_FOUND", null);
+        List<java.util.function.Function<String, Answer>> routes = List.of(
+                id -> call("GET", "/api/teams/" + id, null, mallory),
+                id -> call("PUT", "/api/teams/" + id, "{\"name\":\"Mine\",\"slug\":\"mine-now\"}", mallory),
+                id -> call("DELETE", "/api/teams/" + id, null, mallory),
+                id -> call("PUT", "/api/teams/" + id + "/users/" + mallory.id() + "/role", "{\"role\":\"owner\"}",
+                        mallory),
+                id -> call("DELETE", "/api/teams/" + id + "/users/" + ada.id(), null, mallory),
+                id -> call("DELETE", "/api/teams/" + id + "/users/leave", null, mallory),
+                id -> call("POST", "/api/teams/" + id + "/users/" + ada.id() + "/reinvite", null, mallory),
+                id -> call("POST", "/api/teams/" + id + "/users",
+                        "{\"email\":\"eve@example.com\",\"firstName\":\"Eve\"}", mallory));
+        for (var route : routes) {
+            Answer real = route.apply(team);
+            assertError(real, 404, "NOT_FOUND", null);
+            // the whole envelope but the request id: a real foreign team, a deleted one and a random id alike
+            for (String other : new String[] {unknown, deleted}) {
+                Answer random = route.apply(other);
+                assertError(random, 404, "NOT_FOUND", null);
+                assertThat(HttpExchange.envelope(random)).as(real.raw().request().uri().toString())
+                        .isEqualTo(HttpExchange.envelope(real));
+            }
         }
         assertThat(call("GET", "/api/teams/" + team, null, ada).body().path("users")).hasSize(1);
         assertError(call("GET", "/api/teams/not-a-uuid", null, ada), 400, "VALIDATION_ERROR", "teamId");
