@@ -22,6 +22,19 @@ public final class HttpExchange {
         }
     }
 
+    /**
+     * The error envelope without its {@code requestId} (the one part that differs between two
+     * requests): two answers with equal envelopes tell a client nothing apart.
+     */
+    public static JsonNode envelope(Answer answer) {
+        if (answer.body() == null || !answer.body().isObject()) {
+            throw new AssertionError("not a JSON envelope: " + answer.status() + " " + answer.raw().body());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = answer.body().deepCopy();
+        copy.remove("requestId");
+        return copy;
+    }
+
     public static Answer send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> r = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

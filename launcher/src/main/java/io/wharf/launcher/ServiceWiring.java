@@ -31,6 +31,11 @@ public final class ServiceWiring {
      */
     static final String GATEWAY_SERVICE_REPLICAS = "wharf.gateway.service-replicas.";
     static final String GATEWAY_JWKS_URI = "wharf.gateway.jwks-uri";
+    /**
+     * identity-service's base URL for the services that authorise team routes: they ask it when their
+     * membership replica has not caught up yet (common's {@code TeamAccess}, docs/access.md).
+     */
+    static final String IDENTITY_URL = "wharf.identity.url";
     static final String JWKS_PATH = "/api/auth/jwks";
     /** node-service's gRPC port for agents (conventions: 9090). */
     static final String NODE_GRPC_PORT = "wharf.node.grpc-port";
@@ -97,6 +102,18 @@ public final class ServiceWiring {
             args.add("--" + NODE_GRPC_PORT + "=" + nodeGrpcPort);
         }
         return args;
+    }
+
+    /**
+     * Where a service finds identity-service (its first replica), like the gateway is told its
+     * service URLs: every service but identity itself, nothing when identity is not part of the stack.
+     */
+    public static List<String> identityArgs(String service, Map<String, List<String>> serviceUrls) {
+        List<String> identity = serviceUrls.get(Services.IDENTITY);
+        if (service.equals(Services.IDENTITY) || identity == null || identity.isEmpty()) {
+            return List.of();
+        }
+        return List.of("--" + IDENTITY_URL + "=" + identity.get(0));
     }
 
     /**

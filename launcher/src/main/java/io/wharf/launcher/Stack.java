@@ -385,6 +385,7 @@ public final class Stack implements AutoCloseable {
                 cmd.add("-jar");
                 cmd.add(jar.toString());
                 cmd.addAll(ServiceWiring.serviceArgs(service, port, config.ports().nodeGrpc(k), infra));
+                cmd.addAll(ServiceWiring.identityArgs(service, serviceUrls));
                 if (service.equals(Services.NODE)) {
                     cmd.addAll(ServiceWiring.nodeArgs(gatewayUrl(), agentJar().orElse(null)));
                 }

@@ -68,6 +68,19 @@ class ServiceWiringTest {
     }
 
     @Test
+    void everyServiceButIdentityLearnsIdentitysUrl() {
+        Map<String, List<String>> urls = new LinkedHashMap<>();
+        urls.put(Services.IDENTITY, List.of("http://127.0.0.1:8081", "http://127.0.0.1:8181"));
+        urls.put(Services.PROJECT, List.of("http://127.0.0.1:8082"));
+        for (String service : List.of(Services.PROJECT, Services.NODE, Services.DEPLOYMENT, Services.NOTIFICATION)) {
+            assertThat(ServiceWiring.identityArgs(service, urls)).containsExactly(
+                    "--wharf.identity.url=http://127.0.0.1:8081");
+        }
+        assertThat(ServiceWiring.identityArgs(Services.IDENTITY, urls)).isEmpty();
+        assertThat(ServiceWiring.identityArgs(Services.PROJECT, Map.of(Services.PROJECT, List.of("http://x")))).isEmpty();
+    }
+
+    @Test
     void nodeServiceLearnsThePublicUrlAndTheAgentJarAndTheLocalAgentItsServer() {
         assertThat(ServiceWiring.nodeArgs("http://localhost:8080", java.nio.file.Path.of("/repo/agent/target/agent-0.1.0-all.jar")))
                 .containsExactly("--wharf.node.public-url=http://localhost:8080",

@@ -50,22 +50,86 @@ class CrossTeamSystemTest {
 
     /** Issue 3's routes that name the team (or the owner's token) by id, not by slug. */
     private List<Attempt> identityRoutes() {
-        String t = "/api/teams/" + team.teamId();
+        return identityRoutes(team.teamId(), team.pendingInvitationId(), ownerTokenId);
+    }
+
+    /** The same routes with other ids (random ones: the answers must not tell them apart). */
+    private List<Attempt> identityRoutes(String teamId, String invitationId, String tokenId) {
+        String t = "/api/teams/" + teamId;
         return List.of(
                 new Attempt("GET", t, () -> null),
                 new Attempt("PUT", t, () -> Map.of("name", "Taken over " + TeamFixture.suffix(), "slug", team.slug())),
                 new Attempt("DELETE", t, () -> null),
                 new Attempt("POST", t + "/users", () -> Map.of("email", TeamFixture.email("x"), "firstName", "X")),
-                new Attempt("POST", t + "/users/" + team.pendingInvitationId() + "/reinvite", () -> null),
+                new Attempt("POST", t + "/users/" + invitationId + "/reinvite", () -> null),
                 new Attempt("PUT", t + "/users/" + team.userId("user") + "/role", () -> Map.of("role", "admin")),
                 new Attempt("PUT", t + "/users/" + team.userId("stranger") + "/role", () -> Map.of("role", "owner")),
                 new Attempt("DELETE", t + "/users/" + team.userId("user"), () -> null),
-                new Attempt("DELETE", t + "/users/" + team.pendingInvitationId(), () -> null),
+                new Attempt("DELETE", t + "/users/" + invitationId, () -> null),
                 new Attempt("DELETE", t + "/users/leave", () -> null),
-                new Attempt("POST", "/api/users/me/invitations/" + team.teamId(), () -> null),
-                new Attempt("DELETE", "/api/users/me/invitations/" + team.teamId(), () -> null),
-                new Attempt("GET", "/api/tokens/" + ownerTokenId, () -> null),
-                new Attempt("DELETE", "/api/tokens/" + ownerTokenId, () -> null));
+                new Attempt("POST", "/api/users/me/invitations/" + teamId, () -> null),
+                new Attempt("DELETE", "/api/users/me/invitations/" + teamId, () -> null),
+                new Attempt("GET", "/api/tokens/" + tokenId, () -> null),
+                new Attempt("DELETE", "/api/tokens/" + tokenId, () -> null));
+    }
+
+    /**
+     * The other team's member and invitation ids sent through the stranger's own team (where the
+     * stranger is the owner and may change roles, reinvite and remove): they are not of that team.
+     */
+    private List<Attempt> foreignIdsInOwnTeam(String strangerTeamId, String userId, String invitationId) {
+        String t = "/api/teams/" + strangerTeamId + "/users/";
+        return List.of(
+                new Attempt("PUT", t + userId + "/role", () -> Map.of("role", "admin")),
+                new Attempt("PUT", t + invitationId + "/role", () -> Map.of("role", "user")),
+                new Attempt("POST", t + invitationId + "/reinvite", () -> null),
+                new Attempt("POST", t + userId + "/reinvite", () -> null),
+                new Attempt("DELETE", t + userId, () -> null),
+                new Attempt("DELETE", t + invitationId, () -> null));
+    }
+
+    private String strangersOwnTeamId() {
+        Api.Reply teams = team.as("stranger", "GET", "/api/teams", null);
+        assertThat(teams.status()).isEqualTo(200);
+        for (var t : teams.json()) {
+            if (t.get("slug").asText().equals(team.strangerSlug())) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError("the stranger's team is missing: " + teams);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode envelope(Api.Reply reply) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = reply.json().deepCopy();
+        copy.remove("requestId");
+        return copy;
+    }
+
+    /**
+     * No existence oracle in the words either: for every identity route, the whole envelope but the
+     * request id (code, message, field, hint) of a real foreign id equals that of a random id.
+     */
+    @Test
+    void aForeignIdAndARandomIdGetTheSameEnvelope() {
+        String random = java.util.UUID.randomUUID().toString();
+        List<Attempt> real = new ArrayList<>(identityRoutes());
+        List<Attempt> unknown = new ArrayList<>(identityRoutes(random, java.util.UUID.randomUUID().toString(),
+                java.util.UUID.randomUUID().toString()));
+        String own = strangersOwnTeamId();
+        real.addAll(foreignIdsInOwnTeam(own, team.userId("user"), team.pendingInvitationId()));
+        unknown.addAll(foreignIdsInOwnTeam(own, java.util.UUID.randomUUID().toString(),
+                java.util.UUID.randomUUID().toString()));
+
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < real.size(); i++) {
+            Api.Reply foreign = team.as("stranger", real.get(i).method(), real.get(i).path(), real.get(i).body().get());
+            Api.Reply made = team.as("stranger", unknown.get(i).method(), unknown.get(i).path(),
+                    unknown.get(i).body().get());
+            if (foreign.status() != 404 || made.status() != 404 || !envelope(foreign).equals(envelope(made))) {
+                differences.add(real.get(i) + " → " + foreign + " | random → " + made);
+            }
+        }
+        assertThat(differences).as("foreign and random ids answered differently").isEmpty();
     }
 
     /** The catalogue's routes with the other team's ids, under {@code slug}. */
@@ -175,6 +239,7 @@ class CrossTeamSystemTest {
     void theStrangerGetsNotFoundForEveryIdOfTheOtherTeamAndChangesNothing() {
         Map<String, String> before = snapshot();
         List<Attempt> attempts = new ArrayList<>(identityRoutes());
+        attempts.addAll(foreignIdsInOwnTeam(strangersOwnTeamId(), team.userId("user"), team.pendingInvitationId()));
         attempts.addAll(catalogueRoutes(team.strangerSlug()));
         attempts.addAll(catalogueRoutes(team.slug()));
         attempts.addAll(nodeRoutes(team.strangerSlug()));

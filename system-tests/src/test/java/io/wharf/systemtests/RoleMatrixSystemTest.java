@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,53 @@ class RoleMatrixSystemTest {
             }
         }
         assertThat(mismatches).as(row.name()).isEmpty();
+    }
+
+    /**
+     * Rows that change who is in the team or who owns it, on a team of their own (the table's team
+     * must keep its members and owner): ownership transfer (SPEC §1.4: the owner only; the old owner
+     * becomes admin) and leaving (any member but the owner: 412).
+     */
+    @Test
+    void ownershipTransferAndLeaving(Stack stack) {
+        TeamFixture other = TeamFixture.create(new Api(stack.gatewayUrl()), "handover");
+        String team = "/api/teams/" + other.teamId();
+        String spareToOwner = team + "/users/" + other.userId("spare") + "/role";
+
+        expect(404, other.as("stranger", "PUT", spareToOwner, Map.of("role", "owner")));
+        expect(403, other.as("user", "PUT", spareToOwner, Map.of("role", "owner")));
+        expect(403, other.as("admin", "PUT", spareToOwner, Map.of("role", "owner")));
+        expect(204, other.as("owner", "PUT", spareToOwner, Map.of("role", "owner")));
+        Api.Reply details = other.as("spare", "GET", team, null);
+        expect(200, details);
+        Map<String, String> roles = new LinkedHashMap<>();
+        details.json().get("users").forEach(u -> roles.put(u.get("id").asText(), u.get("role").asText()));
+        assertThat(roles).containsEntry(other.userId("spare"), "owner").containsEntry(other.userId("owner"), "admin");
+        assertThat(roles.values()).as("exactly one owner").containsOnlyOnce("owner");
+        // the old owner is an admin now: no more owner's rights; the new owner has them
+        expect(403, other.as("owner", "PUT", team + "/users/" + other.userId("owner") + "/role", Map.of("role", "owner")));
+        expect(403, other.as("owner", "DELETE", team, null));
+
+        // leaving: a user and an admin may (and are strangers afterwards), the owner may not
+        expect(404, other.as("stranger", "DELETE", team + "/users/leave", null));
+        expect(204, other.as("user", "DELETE", team + "/users/leave", null));
+        expect(404, other.as("user", "GET", team, null));
+        expect(204, other.as("admin", "DELETE", team + "/users/leave", null));
+        expect(404, other.as("admin", "GET", team, null));
+        expect(412, other.as("spare", "DELETE", team + "/users/leave", null));
+        expect(200, other.as("spare", "GET", team, null));
+        expect(204, other.as("spare", "DELETE", team, null));
+    }
+
+    private static void expect(int status, Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        if (status == 404) {
+            assertThat(reply.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        } else if (status == 403) {
+            assertThat(reply.json().get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
+        } else if (status == 412) {
+            assertThat(reply.json().get("code").asText()).isEqualTo("PRECONDITION_FAILED");
+        }
     }
 
     Stream<Row> teamRoutes() {

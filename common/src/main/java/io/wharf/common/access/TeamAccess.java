@@ -20,15 +20,28 @@ import java.util.Optional;
  * An unknown slug and a team the caller is not a member of answer the same 404 (no existence
  * oracle); a member whose role is too low gets 403 FORBIDDEN_ROLE. On success the team id also goes
  * into the request context, so the commands sent afterwards carry {@code teamId} in their metadata.
+ *
+ * <p>When the replica misses (unknown slug, or the caller is not a member there) and the service knows
+ * identity's URL, the answer is identity's ({@link IdentityMembershipClient}: bounded, circuit-broken;
+ * why in its comment): the replica lags identity by the time an event takes through Kafka, and a user
+ * who just created, renamed or joined a team must be let in at once. A replica hit never asks.
  */
 public final class TeamAccess {
 
     static final String NOT_FOUND = "Team not found.";
 
     private final MembershipReplica replica;
+    private final IdentityMembershipClient identity;
 
+    /** From the replica alone. */
     public TeamAccess(MembershipReplica replica) {
+        this(replica, null);
+    }
+
+    /** From the replica, and from identity when the replica misses ({@code identity} may be null). */
+    public TeamAccess(MembershipReplica replica, IdentityMembershipClient identity) {
         this.replica = replica;
+        this.identity = identity;
     }
 
     /**
@@ -41,9 +54,9 @@ public final class TeamAccess {
         if (caller == null || caller.userId() == null) {
             throw new ForbiddenScopeException("This credential cannot act on team resources.");
         }
-        String teamId = replica.teamIdBySlug(teamSlug).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        TeamRole role = replica.roleOf(teamId, caller.userId()).orElseThrow(() -> new NotFoundException(NOT_FOUND));
-        if (!role.atLeast(required)) {
+        Membership membership = membership(caller, teamSlug).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        String teamId = membership.teamId();
+        if (!membership.role().atLeast(required)) {
             throw new ForbiddenRoleException("This action needs the " + required.wire() + " role in the team.",
                     null, "Ask an owner or admin of the team.");
         }
@@ -56,6 +69,16 @@ public final class TeamAccess {
         if (caller == null || caller.userId() == null) {
             return Optional.empty();
         }
-        return replica.teamIdBySlug(teamSlug).flatMap(teamId -> replica.roleOf(teamId, caller.userId()));
+        return membership(caller, teamSlug).map(Membership::role);
+    }
+
+    /** The replica's answer; on a miss, identity's (when configured). */
+    private Optional<Membership> membership(WharfPrincipal caller, String teamSlug) {
+        Optional<String> teamId = replica.teamIdBySlug(teamSlug);
+        Optional<TeamRole> role = teamId.flatMap(id -> replica.roleOf(id, caller.userId()));
+        if (role.isPresent()) {
+            return Optional.of(new Membership(teamId.get(), role.get()));
+        }
+        return identity == null ? Optional.empty() : identity.membership(caller, teamSlug);
     }
 }

@@ -13,6 +13,12 @@ import io.wharf.common.kafka.CloudEvent;
 import io.wharf.common.kafka.CloudEventExtensions;
 import io.wharf.common.kafka.KafkaSubscription;
 import io.wharf.common.kafka.Topics;
+import io.wharf.common.security.InternalAssertion;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -24,7 +30,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@link TeamMembershipGate} in front of team routes.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityLookupProperties.class)
 class TeamAccessConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamAccessConfiguration.class);
 
     /** Consumer group suffix: {@code <spring.application.name>.team-access}. */
     static final String GROUP_SUFFIX = ".team-access";
@@ -34,9 +43,21 @@ class TeamAccessConfiguration {
         return new MembershipReplica(database);
     }
 
+    /**
+     * With {@code wharf.identity.url} set (and the internal assertion of common's web layer), a
+     * replica miss is asked of identity: see {@link IdentityMembershipClient} for why and how bounded.
+     */
     @Bean
-    TeamAccess teamAccess(MembershipReplica replica) {
-        return new TeamAccess(replica);
+    TeamAccess teamAccess(MembershipReplica replica, IdentityLookupProperties identity,
+                          ObjectProvider<InternalAssertion> assertion) {
+        InternalAssertion signer = assertion.getIfAvailable();
+        if (identity.url() == null || identity.url().isBlank() || signer == null) {
+            log.info("Team access from the membership replica alone (no wharf.identity.url)");
+            return new TeamAccess(replica);
+        }
+        log.info("Team access from the membership replica, and from identity at {} when it misses", identity.url());
+        return new TeamAccess(replica,
+                new IdentityMembershipClient(URI.create(identity.url()), signer, identity.timeout()));
     }
 
     /** Non-members get 404 before their request body is read: see {@link TeamMembershipGate}. */

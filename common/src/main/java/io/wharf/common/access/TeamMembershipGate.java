@@ -22,7 +22,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * 404. This gate makes the order the same everywhere (401, then 404 for non-members, then 400, then
  * 403 for a low role): for every handler with a {@code {teamSlug}} path variable that requires a
  * caller (a plain {@link WharfPrincipal} parameter), the caller must be a member of that team. Public
- * team routes (no principal parameter, e.g. the install script) are left to their controller.
+ * team routes (no principal parameter, e.g. the install script) are left to their controller. A
+ * credential acting for no user (a deployment token) is refused with 403 FORBIDDEN_SCOPE, except on
+ * handlers marked {@link DeploymentTokenAllowed}, which check its scope themselves.
  */
 final class TeamMembershipGate implements HandlerInterceptor {
 
@@ -46,12 +48,20 @@ final class TeamMembershipGate implements HandlerInterceptor {
         WharfPrincipal caller = CurrentRequest.get().map(RequestContext::principal).orElseThrow(() ->
                 new UnauthorizedException("Authentication required.", null, "Log in and send the session token."));
         if (caller.userId() == null) {
+            if (deploymentTokenAllowed(method)) {
+                return true; // the handler checks the token's scope (its own deployment)
+            }
             throw new ForbiddenScopeException("This credential cannot act on team resources.");
         }
         if (access.roleIn(caller, teamSlug).isEmpty()) {
             throw new NotFoundException(TeamAccess.NOT_FOUND);
         }
         return true;
+    }
+
+    private static boolean deploymentTokenAllowed(HandlerMethod method) {
+        return method.hasMethodAnnotation(DeploymentTokenAllowed.class)
+                || method.getBeanType().isAnnotationPresent(DeploymentTokenAllowed.class);
     }
 
     private static boolean requiresCaller(HandlerMethod method) {

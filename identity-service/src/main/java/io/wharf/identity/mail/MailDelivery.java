@@ -81,7 +81,7 @@ class MailDelivery implements SmartLifecycle {
     private void deliver(MailOutbox.Queued queued) {
         OutgoingMail mail = queued.mail();
         if (sender.isEmpty()) {
-            log.warn("Mail '{}' to {} {}", mail.subject(), mail.to(), NO_SMTP);
+            log.warn("Mail '{}' to {} {}", mail.subject(), masked(mail.to()), NO_SMTP);
             outbox.markNotSent(mail.id(), NO_SMTP);
             return;
         }
@@ -89,19 +89,35 @@ class MailDelivery implements SmartLifecycle {
         try {
             sender.get().send(message(sender.get(), mail));
             outbox.markSent(mail.id());
-            log.info("Mail '{}' sent to {} (attempt {})", mail.subject(), mail.to(), attempts);
+            log.info("Mail '{}' sent to {} (attempt {})", mail.subject(), masked(mail.to()), attempts);
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (attempts >= properties.maxAttempts()) {
                 outbox.markFailed(mail.id(), attempts, error);
-                log.error("Mail '{}' to {} given up after {} attempts: {}", mail.subject(), mail.to(), attempts, error);
+                log.error("Mail '{}' to {} given up after {} attempts: {}", mail.subject(), masked(mail.to()), attempts, error);
                 return;
             }
             Duration wait = backoff(attempts);
             outbox.retryLater(mail.id(), attempts, clock.instant().plus(wait), error);
-            log.warn("Mail '{}' to {} failed (attempt {}), next try in {}: {}", mail.subject(), mail.to(), attempts,
+            log.warn("Mail '{}' to {} failed (attempt {}), next try in {}: {}", mail.subject(), masked(mail.to()), attempts,
                     wait, error);
         }
+    }
+
+    /**
+     * A recipient as logs may show it: the first character of the local part and the domain
+     * ({@code a***@example.com}). Logs are kept longer and read by more people than the outbox; an
+     * operator can still find the mail by its id in {@code mail_outbox}.
+     */
+    static String masked(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return address.charAt(0) + "***" + address.substring(at);
     }
 
     /** {@code firstBackoff × 2^(attempts-1)}, at most {@code maxBackoff}. */

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -23,6 +26,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * The outbox and its sender against a real SMTP server (GreenMail) and the in-process MongoDB:
  * delivery, idempotency by id, retries with backoff while SMTP is down, giving up, no SMTP at all.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MailDeliveryTest {
 
     private static MongoClient client;
@@ -120,6 +124,29 @@ class MailDeliveryTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> outbox.status("m3").orElseThrow().equals(MailOutbox.FAILED));
         assertThat(attempts("m3")).isEqualTo(2);
+    }
+
+    @Test
+    void logsShowTheRecipientMaskedNeverTheAddress(CapturedOutput output) {
+        int port = Smtp.freePort();
+        smtp = Smtp.start(port);
+        delivery = delivery(properties("127.0.0.1", port, 3));
+        outbox.enqueue(mail("m5"));
+        delivery.deliverDue();
+        assertThat(outbox.status("m5")).contains(MailOutbox.SENT);
+
+        delivery = delivery(properties("", 25, 3));
+        outbox.enqueue(mail("m6"));
+        delivery.deliverDue();
+
+        // only our own lines (GreenMail logs the address it creates a mailbox for)
+        String ours = output.getAll().lines().filter(line -> line.contains(MailDelivery.class.getName())
+                || line.contains("i.w.identity.mail.MailDelivery") || line.contains("Mail '"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(ours).contains("Mail 'Subject m5' sent to g***@example.com")
+                .contains("Mail 'Subject m6' to g***@example.com not sent").doesNotContain("grace@example.com");
+        assertThat(MailDelivery.masked("x@y.org")).isEqualTo("x***@y.org");
+        assertThat(MailDelivery.masked("no-at-sign")).isEqualTo("***");
     }
 
     @Test

@@ -108,6 +108,8 @@ class PersonalAccessTokenApiTest {
         assertField(call("POST", "/api/tokens", "{\"name\":\"\",\"expirationInDays\":1}", ada), "name");
         assertField(call("POST", "/api/tokens", "{\"name\":\"" + "n".repeat(71) + "\",\"expirationInDays\":1}", ada), "name");
         assertField(call("POST", "/api/tokens", "{\"name\":\"x\"}", ada), "expirationInDays");
+        assertField(call("POST", "/api/tokens", "{\"name\":\"ci\\r\\nadmin\",\"expirationInDays\":1}", ada), "name");
+        assertField(call("POST", "/api/tokens", "{\"name\":\"ci\\u001b[31m\",\"expirationInDays\":1}", ada), "name");
         assertField(call("POST", "/api/tokens", "{\"name\":\"x\",\"expirationInDays\":1,\"scope\":\"all\"}", ada), "scope");
         assertThat(call("GET", "/api/tokens", null, ada).body()).isEmpty();
     }
@@ -118,10 +120,21 @@ class PersonalAccessTokenApiTest {
         String eve = UUID.randomUUID().toString();
         String id = call("POST", "/api/tokens", "{\"name\":\"mine\",\"expirationInDays\":1}", ada).body().get("id").asText();
 
-        assertThat(call("GET", "/api/tokens/" + id, null, eve).status()).isEqualTo(404);
-        Answer delete = call("DELETE", "/api/tokens/" + id, null, eve);
-        assertThat(delete.status()).isEqualTo(404);
-        assertThat(delete.body().get("code").asText()).isEqualTo("NOT_FOUND");
+        String random = UUID.randomUUID().toString();
+        String deleted = call("POST", "/api/tokens", "{\"name\":\"gone\",\"expirationInDays\":1}", ada).body()
+                .get("id").asText();
+        assertThat(call("DELETE", "/api/tokens/" + deleted, null, ada).status()).isEqualTo(204);
+        for (String method : new String[] {"GET", "DELETE"}) {
+            Answer foreign = call(method, "/api/tokens/" + id, null, eve);
+            assertThat(foreign.status()).isEqualTo(404);
+            assertThat(foreign.body().get("code").asText()).isEqualTo("NOT_FOUND");
+            // the whole envelope but the request id: another user's token, a random id, a deleted one alike
+            for (String other : new String[] {random, deleted}) {
+                Answer unknown = call(method, "/api/tokens/" + other, null, eve);
+                assertThat(unknown.status()).isEqualTo(404);
+                assertThat(HttpExchange.envelope(unknown)).as(method).isEqualTo(HttpExchange.envelope(foreign));
+            }
+        }
         assertThat(call("GET", "/api/tokens/" + id, null, ada).status()).isEqualTo(200);
     }
 

@@ -299,6 +299,13 @@ class InvitationApiTest {
                 .formatted("x".repeat(71)), ada), 400, "VALIDATION_ERROR", "lastName");
         assertError(call("POST", base, "{\"email\":\"x@example.com\",\"firstName\":\"G\",\"role\":\"admin\"}", ada),
                 400, "VALIDATION_ERROR", "role");
+        // control characters: the names go into the mail and the team's users[]
+        assertError(call("POST", base, "{\"email\":\"x@example.com\",\"firstName\":\"G\\r\\nBcc: y@example.com\"}",
+                ada), 400, "VALIDATION_ERROR", "firstName");
+        assertError(call("POST", base, "{\"email\":\"x@example.com\",\"firstName\":\"G\",\"lastName\":\"H\\u0000\"}",
+                ada), 400, "VALIDATION_ERROR", "lastName");
+        assertError(call("POST", base, "{\"email\":\"x\\u0007@example.com\",\"firstName\":\"G\"}", ada),
+                400, "VALIDATION_ERROR", "email");
         Answer self = invite(team, ada.email(), ada);
         assertError(self, 400, "VALIDATION_ERROR", "email");
         assertThat(self.body().path("message").asText()).isEqualTo("You cannot invite yourself.");
@@ -448,16 +455,28 @@ class InvitationApiTest {
         newTeam(mallory); // an owner elsewhere: that gives nothing here
         String unknown = UUID.randomUUID().toString();
 
-        for (String id : new String[] {team, unknown}) {
-            assertError(invite(id, "friend@example.com", mallory), 404, "NOT_FOUND", null);
-            assertError(call("POST", "/api/teams/" + id + "/users", "{\"email\":\"bad\"}", mallory),
-                    404, "NOT_FOUND", null);
-            assertError(reinvite(id, invitation, mallory), 404, "NOT_FOUND", null);
-            assertError(call("DELETE", "/api/teams/" + id + "/users/" + invitation, null, mallory),
-                    404, "NOT_FOUND", null);
-            assertError(accept(id, mallory), 404, "NOT_FOUND", null);
-            assertError(decline(id, mallory), 404, "NOT_FOUND", null);
+        List<java.util.function.Function<String, Answer>> routes = List.of(
+                id -> invite(id, "friend@example.com", mallory),
+                id -> call("POST", "/api/teams/" + id + "/users", "{\"email\":\"bad\"}", mallory),
+                id -> reinvite(id, invitation, mallory),
+                id -> call("DELETE", "/api/teams/" + id + "/users/" + invitation, null, mallory),
+                id -> accept(id, mallory),
+                id -> decline(id, mallory));
+        for (var route : routes) {
+            Answer real = route.apply(team);
+            Answer random = route.apply(unknown);
+            assertError(real, 404, "NOT_FOUND", null);
+            assertError(random, 404, "NOT_FOUND", null);
+            // the whole envelope but the request id (message, field, hint): nothing tells them apart
+            assertThat(HttpExchange.envelope(random)).as(real.raw().request().uri().toString())
+                    .isEqualTo(HttpExchange.envelope(real));
         }
+        // Mallory's own team: another team's invitation id answers like a random one
+        String mine = newTeam(mallory);
+        Answer foreignInvitation = reinvite(mine, invitation, mallory);
+        Answer randomInvitation = reinvite(mine, UUID.randomUUID().toString(), mallory);
+        assertError(foreignInvitation, 404, "NOT_FOUND", null);
+        assertThat(HttpExchange.envelope(foreignInvitation)).isEqualTo(HttpExchange.envelope(randomInvitation));
         assertError(reinvite(team, UUID.randomUUID().toString(), ada), 404, "NOT_FOUND", null);
         assertError(accept("not-a-uuid", grace), 400, "VALIDATION_ERROR", "teamId");
         assertError(reinvite(team, "not-a-uuid", ada), 400, "VALIDATION_ERROR", "userId");

@@ -216,6 +216,25 @@ class TeamApiTest {
     }
 
     @Test
+    void refusesControlCharactersInTeamNamesAndNothingIsStored() {
+        Person ada = register("Ada");
+        // JSON escapes: CR/LF (a mail Subject header or a log line split in two), TAB, NUL, DEL
+        for (String evil : new String[] {"Evil\\r\\nBcc: x@example.com", "Evil\\nTeam", "Tab\\tTeam",
+                "Nul\\u0000Team", "Del\\u007fTeam", "Trailing\\n"}) {
+            assertError(createTeam(ada, evil, unique("c-")), 400, "VALIDATION_ERROR", "name");
+        }
+        assertThat(call("GET", "/api/teams", null, ada).body()).isEmpty();
+
+        String team = newTeam(ada);
+        String before = call("GET", "/api/teams/" + team, null, ada).body().path("name").asText();
+        assertError(call("PUT", "/api/teams/" + team, "{\"name\":\"Re\\r\\nnamed\",\"slug\":\"re-named\"}", ada),
+                400, "VALIDATION_ERROR", "name");
+        assertThat(call("GET", "/api/teams/" + team, null, ada).body().path("name").asText()).isEqualTo(before);
+        // printable non-ASCII is fine
+        assertThat(createTeam(ada, "Équipe ☃ " + unique(""), unique("u-")).status()).isEqualTo(201);
+    }
+
+    @Test
     void slugsAndNamesAreGloballyUnique() {
         Person ada = register("Ada");
         Person grace = register("Grace");
@@ -428,20 +447,94 @@ class TeamApiTest {
         Person mallory = register("Mallory");
         String team = newTeam(ada);
         newTeam(mallory); // Mallory is an owner elsewhere: that gives nothing here
+        String deleted = newTeam(ada);
+        assertThat(call("DELETE", "/api/teams/" + deleted, null, ada).status()).isEqualTo(204);
         String unknown = UUID.randomUUID().toString();
 
-        for (String id : new String[] {team, unknown}) {
-            assertError(call("GET", "/api/teams/" + id, null, mallory), 404, "NOT_FOUND", null);
-            assertError(call("PUT", "/api/teams/" + id, "{\"name\":\"Mine\",\"slug\":\"mine-now\"}", mallory),
-                    404, "NOT_FOUND", null);
-            assertError(call("DELETE", "/api/teams/" + id, null, mallory), 404, "NOT_FOUND", null);
-            assertError(call("PUT", "/api/teams/" + id + "/users/" + mallory.id() + "/role", "{\"role\":\"owner\"}",
-                    mallory), 404, "NOT_FOUND", null);
-            assertError(call("DELETE", "/api/teams/" + id + "/users/" + ada.id(), null, mallory), 404, "NOT_FOUND", null);
-            assertError(call("DELETE", "/api/teams/" + id + "/users/leave", null, mallory), 404, "NOT_FOUND", null);
+        List<java.util.function.Function<String, Answer>> routes = List.of(
+                id -> call("GET", "/api/teams/" + id, null, mallory),
+                id -> call("PUT", "/api/teams/" + id, "{\"name\":\"Mine\",\"slug\":\"mine-now\"}", mallory),
+                id -> call("DELETE", "/api/teams/" + id, null, mallory),
+                id -> call("PUT", "/api/teams/" + id + "/users/" + mallory.id() + "/role", "{\"role\":\"owner\"}",
+                        mallory),
+                id -> call("DELETE", "/api/teams/" + id + "/users/" + ada.id(), null, mallory),
+                id -> call("DELETE", "/api/teams/" + id + "/users/leave", null, mallory),
+                id -> call("POST", "/api/teams/" + id + "/users/" + ada.id() + "/reinvite", null, mallory),
+                id -> call("POST", "/api/teams/" + id + "/users",
+                        "{\"email\":\"eve@example.com\",\"firstName\":\"Eve\"}", mallory));
+        for (var route : routes) {
+            Answer real = route.apply(team);
+            assertError(real, 404, "NOT_FOUND", null);
+            // the whole envelope but the request id: a real foreign team, a deleted one and a random id alike
+            for (String other : new String[] {unknown, deleted}) {
+                Answer random = route.apply(other);
+                assertError(random, 404, "NOT_FOUND", null);
+                assertThat(HttpExchange.envelope(random)).as(real.raw().request().uri().toString())
+                        .isEqualTo(HttpExchange.envelope(real));
+            }
         }
         assertThat(call("GET", "/api/teams/" + team, null, ada).body().path("users")).hasSize(1);
         assertError(call("GET", "/api/teams/not-a-uuid", null, ada), 400, "VALIDATION_ERROR", "teamId");
+    }
+
+    // --- the internal membership lookup (other services' replica misses) ---------------------------
+
+    private Answer internal(String slug, String userId, String assertion) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/internal/teams/by-slug/" + slug + "/members/" + userId)).timeout(Duration.ofSeconds(20));
+        if (assertion != null) {
+            builder.header(InternalAssertion.HEADER, assertion);
+        }
+        return send(builder.GET());
+    }
+
+    private String assertionOf(Person person) {
+        return assertions.sign(new WharfPrincipal(person.id(), person.email(), WharfPrincipal.SESSION,
+                UUID.randomUUID().toString(), null, ActorType.USER), "req_internal");
+    }
+
+    @Test
+    void internalMembershipLookupAnswersTheAskingMemberRightAfterTheirCommand() {
+        Person ada = register("Ada");
+        Person bob = register("Bob");
+        Person mallory = register("Mallory");
+        String slug = unique("m-");
+        Answer created = createTeam(ada, unique("Team "), slug);
+        assertThat(created.status()).isEqualTo(201);
+        String team = created.body().path("id").asText();
+        join(team, bob, TeamRole.ADMIN, ada);
+
+        // at once after the 201: the views the lookup reads are what the command waited for
+        Answer owner = internal(slug, ada.id(), assertionOf(ada));
+        assertThat(owner.status()).as(owner.raw().body()).isEqualTo(200);
+        assertThat(owner.body().path("teamId").asText()).isEqualTo(team);
+        assertThat(owner.body().path("role").asText()).isEqualTo("owner");
+        assertThat(internal(slug, bob.id(), assertionOf(bob)).body().path("role").asText()).isEqualTo("admin");
+
+        // a non-member and an unknown slug: the same 404 envelope
+        Answer stranger = internal(slug, mallory.id(), assertionOf(mallory));
+        Answer unknown = internal(unique("x-"), mallory.id(), assertionOf(mallory));
+        assertError(stranger, 404, "NOT_FOUND", null);
+        assertThat(HttpExchange.envelope(unknown)).isEqualTo(HttpExchange.envelope(stranger));
+        // only about the asking user: Mallory cannot learn Ada's membership
+        assertError(internal(slug, ada.id(), assertionOf(mallory)), 404, "NOT_FOUND", null);
+        // no assertion, or one signed with another secret, or tampered: 401
+        assertError(internal(slug, ada.id(), null), 401, "UNAUTHORIZED", null);
+        String forged = new InternalAssertion("not-the-shared-secret-not-the-shared-secret", 30, Clock.systemUTC())
+                .sign(new WharfPrincipal(ada.id(), ada.email(), WharfPrincipal.SESSION, "j", null, ActorType.USER), "r");
+        assertError(internal(slug, ada.id(), forged), 401, "UNAUTHORIZED", null);
+        String valid = assertionOf(ada);
+        assertError(internal(slug, ada.id(), valid.substring(0, valid.length() - 3) + "AAA"), 401, "UNAUTHORIZED", null);
+
+        // a rename answers under the new slug at once, and no more under the old one
+        String renamed = unique("r-");
+        assertThat(call("PUT", "/api/teams/" + team, "{\"name\":\"Renamed %s\",\"slug\":\"%s\"}"
+                .formatted(renamed, renamed), ada).status()).isEqualTo(204);
+        assertThat(internal(renamed, ada.id(), assertionOf(ada)).body().path("teamId").asText()).isEqualTo(team);
+        assertError(internal(slug, ada.id(), assertionOf(ada)), 404, "NOT_FOUND", null);
+        // a deleted team is gone
+        assertThat(call("DELETE", "/api/teams/" + team, null, ada).status()).isEqualTo(204);
+        assertError(internal(renamed, ada.id(), assertionOf(ada)), 404, "NOT_FOUND", null);
     }
 
     // --- the role matrix of SPEC §1.4 -----------------------------------------------------------

@@ -9,6 +9,7 @@ import io.wharf.common.events.identity.PersonalAccessTokenCreatedEvent;
 import io.wharf.common.events.identity.PersonalAccessTokenRevokedEvent;
 import io.wharf.identity.pat.api.CreatePersonalAccessTokenCommand;
 import io.wharf.identity.pat.api.RevokePersonalAccessTokenCommand;
+import io.wharf.identity.user.api.UserText;
 import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,6 +37,7 @@ class PersonalAccessToken {
 
     @CommandHandler
     PersonalAccessToken(CreatePersonalAccessTokenCommand command) {
+        UserText.refuseControlCharacters(command.name(), "name");
         String name = command.name() == null ? "" : command.name().trim();
         if (name.isEmpty() || name.length() > NAME_MAX) {
             throw new ValidationException("A token name has 1 to " + NAME_MAX + " characters.", "name", null);
@@ -51,9 +53,14 @@ class PersonalAccessToken {
     @CommandHandler
     void handle(RevokePersonalAccessTokenCommand command) {
         if (!userId.equals(command.userId())) {
-            throw new NotFoundException(NOT_FOUND, "tokenId", null);
+            throw notFound();
         }
         apply(new PersonalAccessTokenRevokedEvent(tokenId, userId, expiresAt, command.revokedAt()));
+    }
+
+    /** Another user's token and an unknown one answer the same (no existence oracle). */
+    static NotFoundException notFound() {
+        return new NotFoundException(NOT_FOUND, "tokenId", null);
     }
 
     @EventSourcingHandler

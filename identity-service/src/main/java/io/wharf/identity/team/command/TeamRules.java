@@ -3,10 +3,14 @@ package io.wharf.identity.team.command;
 import io.wharf.common.error.ValidationException;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.identity.user.api.EmailAddresses;
+import io.wharf.identity.user.api.UserText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The shape rules of a team (SPEC §2): name 1–70 characters, slug 3–16 of {@code a-z0-9-}. */
+/**
+ * The shape rules of a team (SPEC §2): name 1–70 characters, slug 3–16 of {@code a-z0-9-}; names
+ * (team, invited person) without control characters ({@link UserText}).
+ */
 final class TeamRules {
 
     static final int NAME_MAX = 70;
@@ -17,6 +21,7 @@ final class TeamRules {
 
     /** The name, trimmed. */
     static String requireName(String name) {
+        UserText.refuseControlCharacters(name, "name");
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > NAME_MAX) {
             throw new ValidationException("The team name must be 1 to " + NAME_MAX + " characters long.", "name", null);
@@ -45,6 +50,7 @@ final class TeamRules {
 
     /** A first or last name of an invited person: trimmed, at most 70 characters. */
     static String requirePersonName(String value, String field, boolean required) {
+        UserText.refuseControlCharacters(value, field);
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.isEmpty()) {
             if (required) {

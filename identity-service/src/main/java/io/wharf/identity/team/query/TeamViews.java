@@ -32,6 +32,7 @@ class TeamViews {
         this.teams = database.mongo().getCollection("team_views");
         this.members = database.mongo().getCollection("team_member_views");
         this.invitations = database.mongo().getCollection("team_invitation_views");
+        teams.createIndex(com.mongodb.client.model.Indexes.ascending("slug"));
     }
 
     record TeamView(String id, String name, String slug, Instant createdAt) {
@@ -149,6 +150,12 @@ class TeamViews {
 
     Optional<TeamView> find(String teamId) {
         return Optional.ofNullable(teams.find(Filters.and(Filters.eq("_id", teamId), Filters.ne("deleted", true)))
+                .first()).map(TeamViews::team);
+    }
+
+    /** The live team whose slug is {@code slug} (slugs are unique among live teams: the write-side lookup). */
+    Optional<TeamView> findBySlug(String slug) {
+        return Optional.ofNullable(teams.find(Filters.and(Filters.eq("slug", slug), Filters.ne("deleted", true)))
                 .first()).map(TeamViews::team);
     }
 

@@ -21,7 +21,8 @@ public final class EmailAddresses {
     /** The normalised address, or empty when it is not an e-mail address. */
     public static Optional<String> parse(String email) {
         String normalized = normalize(email);
-        if (normalized == null || normalized.length() > MAX || !EMAIL.matcher(normalized).matches()) {
+        if (normalized == null || normalized.length() > MAX || !EMAIL.matcher(normalized).matches()
+                || UserText.hasControlCharacters(normalized)) {
             return Optional.empty();
         }
         return Optional.of(normalized);

@@ -2,6 +2,7 @@ package io.wharf.identity.user.command;
 
 import io.wharf.common.error.ValidationException;
 import io.wharf.identity.user.api.EmailAddresses;
+import io.wharf.identity.user.api.UserText;
 import java.nio.charset.StandardCharsets;
 
 /** The shape rules of a user (SPEC §2 and §1.3), shared by the aggregate and the registration handler. */
@@ -26,6 +27,7 @@ final class UserRules {
     }
 
     static String requireName(String value, String field, boolean required) {
+        UserText.refuseControlCharacters(value, field);
         String trimmed = value == null ? null : value.trim();
         if (trimmed == null || trimmed.isEmpty()) {
             if (required) {

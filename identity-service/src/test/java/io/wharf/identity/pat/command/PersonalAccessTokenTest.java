@@ -50,6 +50,17 @@ class PersonalAccessTokenTest {
     }
 
     @Test
+    void refusesANameWithControlCharacters() {
+        for (String name : new String[] {"ci\r\nadmin", "ci\n", "ci\u001b[31m", "ci\u007f"}) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreatePersonalAccessTokenCommand(TOKEN, OWNER, name, NOW, TOMORROW))
+                    .expectException(ValidationException.class)
+                    .expectExceptionMessage("name must not contain control characters (line breaks, tabs...).")
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
     void refusesANameOverSeventyCharacters() {
         fixture.givenNoPriorActivity()
                 .when(new CreatePersonalAccessTokenCommand(TOKEN, OWNER, "x".repeat(71), NOW, TOMORROW))

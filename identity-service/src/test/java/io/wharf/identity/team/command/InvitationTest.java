@@ -124,6 +124,13 @@ class InvitationTest {
         givenTeam().when(new InviteMemberCommand(TEAM, INVITATION, ADMIN, "grace@example.com", "G", "x".repeat(71), T0))
                 .expectException(ValidationException.class)
                 .expectExceptionMessage("lastName must be at most 70 characters.");
+        givenTeam().when(new InviteMemberCommand(TEAM, INVITATION, ADMIN, "grace@example.com", "G\r\nBcc: x", null, T0))
+                .expectException(ValidationException.class)
+                .expectExceptionMessage("firstName must not contain control characters (line breaks, tabs...).");
+        givenTeam().when(new InviteMemberCommand(TEAM, INVITATION, ADMIN, "grace@example.com", "G", "H\u0000", T0))
+                .expectException(ValidationException.class).expectNoEvents();
+        givenTeam().when(invite(ADMIN, "grace\u0007@example.com")).expectException(ValidationException.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -113,7 +113,7 @@ class TeamTest {
 
     @Test
     void cannotCreateWithAnEmptyOrOverLongName() {
-        for (String name : new String[] {"", "   ", "x".repeat(71)}) {
+        for (String name : new String[] {"", "   ", "x".repeat(71), "Blue\r\nWhale", "Blue\n", "Blue\u0000", "Blue\tWhale"}) {
             fixture.givenNoPriorActivity()
                     .when(new CreateTeamCommand(TEAM, name, "blue-whale", OWNER, T0))
                     .expectException(ValidationException.class)

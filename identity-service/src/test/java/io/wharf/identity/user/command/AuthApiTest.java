@@ -205,6 +205,15 @@ class AuthApiTest {
                 {"email":"%s","password":"correct horse","firstName":"A","admin":true}""".formatted(uniqueEmail())),
                 400, "VALIDATION_ERROR", "admin");
         assertError(post("/api/auth/register", "{\"email\":"), 400, "VALIDATION_ERROR", null);
+        // control characters (a name shows in members lists, invitation mails and logs)
+        String email = uniqueEmail();
+        assertError(post("/api/auth/register", """
+                {"email":"%s","password":"correct horse","firstName":"Ada\\r\\nX"}""".formatted(email)),
+                400, "VALIDATION_ERROR", "firstName");
+        assertError(post("/api/auth/register", """
+                {"email":"%s","password":"correct horse","firstName":"Ada","lastName":"L\\tL"}""".formatted(email)),
+                400, "VALIDATION_ERROR", "lastName");
+        assertThat(register(email, "correct horse").status()).as("nothing was stored").isEqualTo(201);
     }
 
     @Test
