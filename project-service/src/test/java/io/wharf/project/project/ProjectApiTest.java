@@ -552,6 +552,50 @@ class ProjectApiTest {
         }
     }
 
+    @Test
+    void anExplicitNullClearsAConfigFieldAndFreesTheStorage() {
+        String project = createProject("versioned", "Clearing");
+        String version = createVersion(project, "1.0.0", "");
+        String image = versionPath(project, version) + "/images/" + addImages(project, version, "library/nginx").get(0);
+        String storage = expect(201, "POST", "/api/" + slug + "/storages",
+                "{\"name\":\"Clearable\",\"url\":\"https://s3.example.com\"}", cy).body().get("id").asText();
+        expect(204, "PATCH", image, """
+                {"config":{"storage":{"storageId":"%s","path":"/backup","bucket":"shop"},"user":1000,
+                 "routing":{"domain":"shop.example.com"},"labels":{"service":[{"key":"a","value":"1"}]}}}"""
+                .formatted(storage), bob);
+        expect(412, "DELETE", "/api/" + slug + "/storages/" + storage, null, cy);
+        // absent keeps
+        expect(204, "PATCH", image, """
+                {"config":{"restartPolicy":"always"}}""", bob);
+        assertThat(expect(200, "GET", image, null, bob).body().path("config").path("storage").path("storageId")
+                .asText()).isEqualTo(storage);
+
+        expect(204, "PATCH", image, """
+                {"config":{"storage":null,"user":null,"routing":null,"labels":{"service":null}}}""", bob);
+
+        JsonNode config = expect(200, "GET", image, null, bob).body().path("config");
+        assertThat(config.path("storage").isNull() || config.path("storage").isMissingNode()).as(config.toString())
+                .isTrue();
+        assertThat(config.path("user").isNull() || config.path("user").isMissingNode()).isTrue();
+        assertThat(config.path("routing").isNull() || config.path("routing").isMissingNode()).isTrue();
+        assertThat(config.path("labels").path("service").size()).isZero();
+        assertThat(config.path("restartPolicy").asText()).isEqualTo("always");
+        expect(204, "DELETE", "/api/" + slug + "/storages/" + storage, null, cy);
+        // deployment-service computes effective configs from the event: it carries the cleared state
+        try (TopicReader topic = new TopicReader(InProcessKafka.bootstrapServers(), Topics.PROJECT)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(project).stream().anyMatch(r -> {
+                try {
+                    JsonNode data = JSON.readTree(r.value()).path("data");
+                    return data.path("cleared").toString().contains("storage")
+                            && data.path("config").path("storage").isNull()
+                            && data.path("config").path("restartPolicy").asText().equals("always");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+    }
+
     private static List<String> types(List<ConsumerRecord<String, String>> records) {
         return records.stream().map(r -> {
             try {

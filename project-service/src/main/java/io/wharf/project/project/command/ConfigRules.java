@@ -145,6 +145,19 @@ final class ConfigRules {
         return p.replaceAll("/+", "/");
     }
 
+    /** The cleared field names of a patch: each a field of {@link ContainerConfig#FIELDS}, each once. */
+    static List<String> clearable(List<String> cleared, String at) {
+        if (cleared == null) {
+            return List.of();
+        }
+        for (String field : cleared) {
+            if (!ContainerConfig.FIELDS.contains(field)) {
+                throw new ValidationException("Unknown config field.", at + "." + field, null);
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(cleared));
+    }
+
     /** The config with an id on every list item that has none (ids the client gave are kept). */
     static ContainerConfig withIds(ContainerConfig c) {
         if (c == null) {

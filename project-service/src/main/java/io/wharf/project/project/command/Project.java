@@ -319,7 +319,8 @@ class Project {
         ImageState image = requireImage(version, command.imageId());
         String tag = command.tag() == null ? image.tag : ProjectRules.tag(command.tag(), "tag");
         ContainerConfig patch = ConfigRules.withIds(command.config());
-        ContainerConfig merged = image.config.mergedWith(patch);
+        List<String> cleared = ConfigRules.clearable(command.cleared(), "config");
+        ContainerConfig merged = image.config.mergedWith(patch).cleared(cleared, ContainerConfig.defaultFor(image.name));
         ConfigRules.validate(merged, "config");
         // Only a storage the patch names is checked: one already set was the team's when it was set,
         // and a storage in use can not be deleted.
@@ -333,11 +334,11 @@ class Project {
                     + "socket, capabilities) need the admin role.", "config", "Ask an admin of the team.");
         }
         requireMutable(version, deployments);
-        if (command.tag() == null && command.config() == null) {
+        if (command.tag() == null && command.config() == null && cleared.isEmpty()) {
             return;
         }
         apply(new ImageConfigPatchedEvent(projectId, teamId, version.id, image.id, tag, patch, merged,
-                caller.userId(), caller.at()));
+                caller.userId(), caller.at(), cleared.isEmpty() ? null : cleared));
     }
 
     @CommandHandler

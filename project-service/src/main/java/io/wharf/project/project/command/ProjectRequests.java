@@ -37,8 +37,9 @@ final class ProjectRequests {
                      @NotNull @Schema(description = "name[:tag], tag defaults to latest") List<String> images) {
     }
 
-    record PatchImage(String tag, @Schema(description = "a partial config: whole-field replacement, "
-            + "labels/annotations per sub-list") ContainerConfig config) {
+    record PatchImage(String tag, @Schema(implementation = ContainerConfig.class, description = "a partial config: "
+            + "whole-field replacement, labels/annotations per sub-list; an absent field is kept, an explicit null "
+            + "clears it (back to the default config's value)") ConfigPatch config) {
     }
 
     record Component(@NotNull UUID imageId, @NotNull @Schema(description = "the image tag") String version) {

@@ -642,6 +642,66 @@ class ProjectTest {
     }
 
     @Test
+    void anExplicitNullClearsAFieldBackToTheDefaultAndAbsentKeepsIt() {
+        UUID ours = storages.add(TEAM);
+        ContainerConfig set = configWith("storage", new ContainerConfig.Storage(ours.toString(), "b", "p"))
+                .mergedWith(configWith("routing", new ContainerConfig.Routing("shop.example.com", "/", false, null)))
+                .mergedWith(configWith("user", 1000))
+                .mergedWith(configWith("configContainer", new ContainerConfig.ConfigContainer("busybox", "cfg", "/c",
+                        true)))
+                .mergedWith(configWith("healthCheckConfig", new ContainerConfig.HealthCheck(80, "/l", null, null)))
+                .mergedWith(configWith("resourceConfig", new ContainerConfig.Resources(
+                        new ContainerConfig.ResourceLimit("1", "1Gi"), null)))
+                .mergedWith(configWith("logConfig", new ContainerConfig.LogConfig("local", List.of())))
+                .mergedWith(configWith("name", "web"))
+                .mergedWith(configWith("tty", true))
+                .mergedWith(configWith("environment", List.of(new ContainerConfig.UniqueKeyValue("e", "A", "1"))))
+                .mergedWith(configWith("labels", new ContainerConfig.Markers(
+                        List.of(new ContainerConfig.UniqueKeyValue("l", "a", "1")),
+                        List.of(new ContainerConfig.UniqueKeyValue("m", "b", "2")), null)));
+        ContainerConfig before = ContainerConfig.defaultFor("library/nginx").mergedWith(set);
+        List<String> cleared = List.of("storage", "routing", "user", "configContainer", "healthCheckConfig",
+                "resourceConfig", "logConfig", "name", "tty", "environment", "labels.service");
+        givenVersionWithImages()
+                .andGiven(new ImageConfigPatchedEvent(P, TEAM, V1, IMG1, "1", set, before, ADA, T0))
+                .when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("restartPolicy", "always"), cleared))
+                .expectEventsMatching(payloads(events -> {
+                    ImageConfigPatchedEvent patched = (ImageConfigPatchedEvent) events.get(0);
+                    ContainerConfig after = patched.config();
+                    assertThat(patched.cleared()).containsExactlyElementsOf(cleared);
+                    assertThat(after.storage()).isNull();
+                    assertThat(after.routing()).isNull();
+                    assertThat(after.user()).isNull();
+                    assertThat(after.configContainer()).isNull();
+                    assertThat(after.healthCheckConfig()).isNull();
+                    assertThat(after.resourceConfig()).isNull();
+                    assertThat(after.logConfig()).isNull();
+                    assertThat(after.name()).as("back to the default name").isEqualTo("nginx");
+                    assertThat(after.tty()).isFalse();
+                    assertThat(after.environment()).isEmpty();
+                    assertThat(after.labels().service()).isNull();
+                    assertThat(after.labels().deployment()).extracting(ContainerConfig.UniqueKeyValue::key)
+                            .containsExactly("b");
+                    // what the patch set, and what it did not name, stays
+                    assertThat(after.restartPolicy()).isEqualTo("always");
+                    assertThat(after.networkMode()).isEqualTo("bridge");
+                }));
+        // absent = keep: a patch of another field leaves the storage set
+        givenVersionWithImages()
+                .andGiven(new ImageConfigPatchedEvent(P, TEAM, V1, IMG1, "1", set, before, ADA, T0))
+                .when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("restartPolicy", "always")))
+                .expectEventsMatching(payloads(events -> assertThat(((ImageConfigPatchedEvent) events.get(0))
+                        .config().storage().storageId()).isEqualTo(ours.toString())));
+    }
+
+    @Test
+    void onlyConfigFieldsCanBeCleared() {
+        givenVersionWithImages()
+                .when(new PatchImageCommand(P, user(), V1, IMG1, null, null, List.of("storage", "colour")))
+                .expectException(refusal(ValidationException.class, "config.colour")).expectNoEvents();
+    }
+
+    @Test
     void privilegedSettingsNeedAnAdmin() {
         ContainerConfig host = configWith("networkMode", "host");
         ContainerConfig socket = configWith("volumes", List.of(new ContainerConfig.Volume("v", "/var/run/docker.sock",
