@@ -687,6 +687,69 @@ class ProjectApiTest {
     }
 
     @Test
+    void packageComponentsKeepTheirImagesNameWhenTheImageIsDeleted() {
+        String project = createProject("versioned", "Kept names");
+        String version = createVersion(project, "1.0.0", "");
+        String image = addImages(project, version, "library/nginx").get(0);
+        String packages = projects() + "/" + project + "/packages";
+        String id = expect(201, "POST", packages, """
+                {"version":"1.0.0","components":[{"imageId":"%s","version":"1.25"}]}""".formatted(image), bob)
+                .body().path("id").asText();
+        JsonNode component = expect(200, "GET", packages + "/" + id, null, bob).body().path("components").get(0);
+        assertThat(component.path("dockerImage").asText()).isEqualTo("library/nginx:1.25");
+        assertThat(component.path("componentId").asText()).isEqualTo(image);
+        assertThat(component.path("deleted").asBoolean()).isFalse();
+
+        expect(204, "DELETE", versionPath(project, version) + "/images/" + image, null, bob);
+
+        component = expect(200, "GET", packages + "/" + id, null, bob).body().path("components").get(0);
+        assertThat(component.path("name").asText()).isEqualTo("library/nginx");
+        assertThat(component.path("registryId").asText()).isEqualTo(registry.toString());
+        assertThat(component.path("dockerImage").asText()).isEqualTo("library/nginx:1.25");
+        assertThat(component.path("deleted").asBoolean()).isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"components\":[{\"version\":\"1\"}]}                          | 400 | components[0].imageId",
+            "{\"components\":[{\"imageId\":\"IMAGE\"}]}                      | 400 | components[0].version",
+            "{\"components\":[{\"imageId\":\"IMAGE\",\"version\":\"1\"}],\"labels\":[{\"color\":\"red\"}]} | 400 | labels[0].text",
+            "{\"components\":[null]}                                             | 400 | components[0].imageId"})
+    void aComponentOrLabelWithoutItsRequiredFieldsIsABadRequest(String body, int status, String field) {
+        String project = createProject("versioned", "Bad packages");
+        String version = createVersion(project, "1.0.0", "");
+        String image = addImages(project, version, "library/nginx").get(0);
+        String json = "{\"version\":\"1.0.0\"," + body.replace("IMAGE", image).substring(1);
+        Answer refused = expect(status, "POST", projects() + "/" + project + "/packages", json, bob);
+        assertThat(refused.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(refused.body().path("field").asText()).isEqualTo(field);
+        assertThat(expect(200, "GET", projects() + "/" + project + "/packages", null, bob).body()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "applicationId       | \"x\"  | 422",
+            "basePackageVersion  | \"1.0.0\" | 422",
+            "preview             | true   | 422",
+            "components          | []     | 422",
+            "baseVersion         | \"0.1.0\" | 422",
+            "colour              | \"red\" | 400"})
+    void aPackagePatchOfASeedReadOnlyFieldIs422AndOfAnUnknownOne400(String field, String value, int status) {
+        String project = createProject("versioned", "Readonly");
+        String version = createVersion(project, "1.0.0", "");
+        String image = addImages(project, version, "library/nginx").get(0);
+        String packages = projects() + "/" + project + "/packages";
+        String id = expect(201, "POST", packages, """
+                {"version":"1.0.0","components":[{"imageId":"%s","version":"1"}]}""".formatted(image), bob)
+                .body().path("id").asText();
+        Answer refused = expect(status, "PATCH", packages + "/" + id, """
+                {"labels":[{"text":"rc","color":"yellow"}],"%s":%s}""".formatted(field, value), bob);
+        assertThat(refused.code()).isEqualTo(status == 422 ? "READONLY_FIELD" : "VALIDATION_ERROR");
+        assertThat(refused.body().path("field").asText()).isEqualTo(field);
+        assertThat(expect(200, "GET", packages + "/" + id, null, bob).body().path("labels")).isEmpty();
+    }
+
+    @Test
     void containerImagesAreDistinctWithStableIds() {
         String project = createProject("versioned", "Images");
         String v1 = createVersion(project, "1.0.0", "");

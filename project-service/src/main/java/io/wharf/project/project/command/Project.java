@@ -397,14 +397,15 @@ class Project {
             if (c == null || c.imageId() == null) {
                 throw new ValidationException("An image id is required.", field + ".imageId", null);
             }
-            if (findImage(c.imageId()) == null) {
+            ImageState image = findImage(c.imageId());
+            if (image == null) {
                 throw new NotFoundException(IMAGE_NOT_FOUND, field + ".imageId", "Use an image of this project.");
             }
             if (!imageIds.add(c.imageId())) {
                 throw new ValidationException("The image is a component already.", field + ".imageId", null);
             }
             components.add(new PackageCreatedEvent.Component(c.imageId(), ProjectRules.tag(c.version(),
-                    field + ".version")));
+                    field + ".version"), image.name, image.registryId));
         }
         List<PackageCreatedEvent.Label> labels = PackageRules.labels(command.labels());
         if (packages.values().stream().anyMatch(p -> p.version().equals(version))) {

@@ -2,6 +2,7 @@ package io.wharf.project.project.command;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wharf.common.events.project.ContainerConfig;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
@@ -51,7 +52,7 @@ final class ProjectRequests {
     record CreatePackage(
             @NotNull @Schema(description = "semver, unique in the project") String version,
             String baseVersion,
-            @NotNull List<Component> components,
-            List<Label> labels) {
+            @NotNull List<@Valid Component> components,
+            List<@Valid Label> labels) {
     }
 }

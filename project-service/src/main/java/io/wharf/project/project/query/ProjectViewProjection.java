@@ -197,7 +197,8 @@ class ProjectViewProjection {
                 Updates.set("teamId", event.teamId()), Updates.set("version", event.version()),
                 Updates.set("baseVersion", event.baseVersion()), Updates.set("archived", false),
                 Updates.set("components", event.components().stream().map(c -> new Document("imageId", c.imageId())
-                        .append("version", c.version())).toList()),
+                        .append("version", c.version()).append("name", c.name())
+                        .append("registryId", c.registryId())).toList()),
                 Updates.set("labels", labels(event.labels())),
                 Updates.set("createdAt", date(event.createdAt())), Updates.set("createdBy", event.createdBy()),
                 Updates.set("updatedAt", date(event.createdAt())), Updates.set("updatedBy", event.createdBy())));
