@@ -37,8 +37,12 @@ final class ConfigRules {
     private static final Set<String> VOLUME_TYPES = Set.of("ro", "rwo", "rwx", "mem", "tmp");
     private static final Set<String> LOG_DRIVERS = Set.of("nodeDefault", "none", "gcplogs", "local", "json-file",
             "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk", "etwlogs", "logentries");
-    /** Host paths whose bind gives a container the machine: the root and the Docker socket. */
+    /** Paths whose bind gives a container the machine (as volume name or path): the root and the Docker socket. */
     private static final Set<String> PRIVILEGED_BINDS = Set.of("/", "/var/run/docker.sock", "/run/docker.sock");
+    /** Host directories holding the Docker socket: binding one hands the socket over just the same. */
+    private static final Set<String> SOCKET_DIRECTORIES = Set.of("/var", "/var/run", "/run");
+    /** Host trees whose bind (of the tree or anything in it) exposes the host's kernel, devices or secrets. */
+    private static final List<String> PRIVILEGED_HOST_TREES = List.of("/proc", "/sys", "/etc", "/dev", "/boot", "/root");
 
     private ConfigRules() {
     }
@@ -117,8 +121,12 @@ final class ConfigRules {
     }
 
     /**
-     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host}, a bind
-     * of {@code /} or the Docker socket (a volume whose name or path is one of them), capabilities.
+     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host},
+     * capabilities, or a volume binding a dangerous host path: {@code /} or the Docker socket as
+     * its name or path, or as host path (an absolute volume name) a directory holding the socket
+     * ({@code /var}, {@code /var/run}, {@code /run}) or anything in or under {@code /proc},
+     * {@code /sys}, {@code /etc}, {@code /dev}, {@code /boot}, {@code /root}. Container paths like
+     * /run or /etc/nginx are ordinary mounts of named volumes and stay unprivileged.
      */
     static boolean privileged(ContainerConfig patch) {
         if (patch == null) {
@@ -131,18 +139,31 @@ final class ConfigRules {
             return true;
         }
         return patch.volumes() != null && patch.volumes().stream().anyMatch(v -> v != null
-                && (PRIVILEGED_BINDS.contains(normalised(v.name())) || PRIVILEGED_BINDS.contains(normalised(v.path()))));
+                && (PRIVILEGED_BINDS.contains(normalised(v.name())) || PRIVILEGED_BINDS.contains(normalised(v.path()))
+                || SOCKET_DIRECTORIES.contains(normalised(v.name())) || privilegedHostTree(normalised(v.name()))));
     }
 
+    private static boolean privilegedHostTree(String hostPath) {
+        return hostPath != null && PRIVILEGED_HOST_TREES.stream()
+                .anyMatch(tree -> hostPath.equals(tree) || hostPath.startsWith(tree + "/"));
+    }
+
+    /** {@code path} without repeated, trailing and {@code .} segments ({@code ..} is refused by validation). */
     private static String normalised(String path) {
         if (path == null) {
             return null;
         }
         String p = path.trim();
-        while (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
+        if (!p.startsWith("/")) {
+            return p;
         }
-        return p.replaceAll("/+", "/");
+        StringBuilder out = new StringBuilder();
+        for (String segment : p.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                out.append('/').append(segment);
+            }
+        }
+        return out.isEmpty() ? "/" : out.toString();
     }
 
     /** The cleared field names of a patch: each a field of {@link ContainerConfig#FIELDS}, each once. */

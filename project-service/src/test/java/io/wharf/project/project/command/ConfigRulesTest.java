@@ -132,6 +132,31 @@ class ConfigRulesTest {
         assertThat(ConfigRules.privileged(configWith("capabilities", List.of()))).isFalse();
     }
 
+    static Volume bind(String hostPath, String containerPath) {
+        return new Volume("v", hostPath, containerPath, null, null, null);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/var/run, /host-run", "/run, /r", "/var, /v", "/var/run/, /x", "/var/./run, /x", "//run, /x",
+            "/var/run/docker.sock, /var/run/docker.sock", "/, /host",
+            "/proc, /host/proc", "/proc/1/root, /p", "/sys, /sys", "/sys/fs/cgroup, /c", "/etc, /host-etc",
+            "/etc/shadow, /shadow", "/dev, /dev", "/dev/sda, /disk", "/boot, /boot", "/root, /r", "/root/.ssh, /ssh",
+            "sock, /run//docker.sock/"})
+    void bindsThatHandOverTheHostArePrivileged(String hostPath, String containerPath) {
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind("/srv/ok", "/ok"),
+                bind(hostPath, containerPath))))).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "data, /data", "/srv/app, /app", "/var/lib/app, /data", "/var/run-data, /d", "/runner, /r",
+            "/etcetera, /e", "/devices, /d", "/rootfs, /r", "/home/ada, /home", "config, /etc/nginx",
+            "/var/run/app, /x", "/opt/proc, /proc-copy", "data, /var/run", "tmp, /run"})
+    void ordinaryBindsAreNot(String hostPath, String containerPath) {
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind(hostPath, containerPath))))).isFalse();
+    }
+
     @Test
     void defaultConfigsAreValid() {
         for (String name : List.of("library/nginx", "acme/my_app", "a/b.c-d", "x".repeat(80))) {
