@@ -254,6 +254,23 @@ class ProjectApiTest {
     }
 
     @Test
+    void aChangelogOnCreatingAVersionedProjectIsIgnoredAndAVersionlessOneKeepsIt() {
+        Answer versioned = expect(201, "POST", projects(), """
+                {"type":"versioned","name":"With notes","changelog":"ignored"}""", bob);
+        JsonNode details = expect(200, "GET", projects() + "/" + versioned.body().path("id").asText(), null, bob)
+                .body();
+        assertThat(details.path("versions")).isEmpty();
+        assertThat(details.toString()).doesNotContain("ignored");
+        Answer versionless = expect(201, "POST", projects(), """
+                {"type":"versionless","name":"Rolling notes","changelog":"first steps"}""", bob);
+        assertThat(expect(200, "GET", projects() + "/" + versionless.body().path("id").asText(), null, bob).body()
+                .path("versions").get(0).path("changelog").asText()).isEqualTo("first steps");
+        // an update of a versioned project's changelog stays refused (SPEC §3)
+        assertThat(expect(412, "PUT", projects() + "/" + versioned.body().path("id").asText(), """
+                {"name":"With notes","changelog":"no"}""", bob).body().path("field").asText()).isEqualTo("changelog");
+    }
+
+    @Test
     void ofConcurrentCreatesWithOneNameExactlyOneSucceeds() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -327,6 +344,8 @@ class ProjectApiTest {
         assertThat(config.path("restartPolicy").asText()).isEqualTo("no");
         assertThat(config.path("networkMode").asText()).isEqualTo("bridge");
         assertThat(config.path("deploymentStrategy").asText()).isEqualTo("recreate");
+        assertThat(config.path("user").asInt()).as("dyrector's default: -1, the image's user").isEqualTo(-1);
+        assertThat(config.path("user").isInt()).isTrue();
         String nginxId = nginx.path("id").asText();
         String busyboxId = added.body().get(1).path("id").asText();
         assertThat(added.body().get(1).path("order").asInt()).isEqualTo(1);
@@ -576,7 +595,7 @@ class ProjectApiTest {
         JsonNode config = expect(200, "GET", image, null, bob).body().path("config");
         assertThat(config.path("storage").isNull() || config.path("storage").isMissingNode()).as(config.toString())
                 .isTrue();
-        assertThat(config.path("user").isNull() || config.path("user").isMissingNode()).isTrue();
+        assertThat(config.path("user").asInt()).as("back to the default, the image's user").isEqualTo(-1);
         assertThat(config.path("routing").isNull() || config.path("routing").isMissingNode()).isTrue();
         assertThat(config.path("labels").path("service").size()).isZero();
         assertThat(config.path("restartPolicy").asText()).isEqualTo("always");

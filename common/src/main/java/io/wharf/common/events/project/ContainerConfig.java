@@ -129,7 +129,8 @@ public record ContainerConfig(
      * The default config of a new image (SPEC §3): {@code name} = last path segment of the image
      * name, {@code expose none}, {@code restartPolicy no}, {@code networkMode bridge},
      * {@code deploymentStrategy recreate}; dyrector's other defaults ({@code tty}, {@code proxyHeaders},
-     * {@code useLoadBalancer} false) kept. The name is made a DNS label (lower case, other
+     * {@code useLoadBalancer} false, {@code user} -1 = "the image's user", reference §2.7; SPEC is
+     * silent on the user) kept. The name is made a DNS label (lower case, other
      * characters turned into '-', at most 63), so every default config is a valid one.
      */
     public static ContainerConfig defaultFor(String imageName) {
@@ -142,7 +143,7 @@ public record ContainerConfig(
         if (name.isEmpty()) {
             name = "container";
         }
-        return new ContainerConfig("none", "no", "bridge", "recreate", name, List.of(), List.of(), null, null, false,
+        return new ContainerConfig("none", "no", "bridge", "recreate", name, List.of(), List.of(), null, -1, false,
                 null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
                 List.of(), List.of(), List.of(), false, false, List.of(), null, null, null, null);
     }

@@ -106,10 +106,8 @@ class Project {
         String newType = ProjectRules.projectType(command.type());
         ProjectRules.text(command.description(), ProjectRules.DESCRIPTION_MAX, "description");
         ProjectRules.text(command.changelog(), ProjectRules.CHANGELOG_MAX, "changelog");
-        if (command.changelog() != null && ProjectRules.VERSIONED.equals(newType)) {
-            throw new PreconditionFailedException("Only versionless projects have a project changelog.",
-                    "changelog", "Give each version its changelog.");
-        }
+        // A versioned project has no project changelog; dyrector ignores one sent on create, and so
+        // do we (a client written against dyrector sends it). Only an update refuses it (SPEC §3, 412).
         claim(names, unitOfWork, caller.teamId(), newName, command.projectId());
         apply(new ProjectCreatedEvent(command.projectId(), caller.teamId(), newName, command.description(), newType,
                 caller.userId(), caller.at()));

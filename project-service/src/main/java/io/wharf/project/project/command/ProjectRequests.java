@@ -17,7 +17,8 @@ final class ProjectRequests {
             @NotNull @Schema(description = "versionless or versioned") String type,
             @NotNull @Schema(description = "1 to 70 characters, unique in the team") String name,
             String description,
-            @Schema(description = "versionless projects only (412 otherwise)") String changelog) {
+            @Schema(description = "versionless: the rolling version's changelog; ignored for versioned projects "
+                    + "(as dyrector)") String changelog) {
     }
 
     record EditProject(@NotNull String name, String description,

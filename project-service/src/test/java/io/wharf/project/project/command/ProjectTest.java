@@ -241,8 +241,12 @@ class ProjectTest {
     void changelogIsOnlyForVersionlessProjects() {
         fixture.given(versioned()).when(new EditProjectCommand(P, user(), "Shop", null, "notes"))
                 .expectException(refusal(PreconditionFailedException.class, "changelog"));
+    }
+
+    @Test
+    void aChangelogSentWithANewVersionedProjectIsIgnoredAsDyrectorDoes() {
         fixture.givenNoPriorActivity().when(new CreateProjectCommand(P, user(), "Shop", null, "versioned", "x", V1))
-                .expectException(refusal(PreconditionFailedException.class, "changelog"));
+                .expectEvents(new ProjectCreatedEvent(P, TEAM, "Shop", null, "versioned", ADA, T0));
     }
 
     @Test
@@ -526,6 +530,7 @@ class ProjectTest {
                     assertThat(config.restartPolicy()).isEqualTo("no");
                     assertThat(config.networkMode()).isEqualTo("bridge");
                     assertThat(config.deploymentStrategy()).isEqualTo("recreate");
+                    assertThat(config.user()).as("dyrector's -1: the image's user").isEqualTo(-1);
                     assertThat(added.images().get(1).config().name()).isEqualTo("my-app");
                 }));
     }
@@ -671,7 +676,7 @@ class ProjectTest {
                     assertThat(patched.cleared()).containsExactlyElementsOf(cleared);
                     assertThat(after.storage()).isNull();
                     assertThat(after.routing()).isNull();
-                    assertThat(after.user()).isNull();
+                    assertThat(after.user()).as("the default user: the image's").isEqualTo(-1);
                     assertThat(after.configContainer()).isNull();
                     assertThat(after.healthCheckConfig()).isNull();
                     assertThat(after.resourceConfig()).isNull();
