@@ -482,6 +482,69 @@ class ProjectApiTest {
         }
     }
 
+    @Test
+    void editingAVersionOverHttp() {
+        String project = createProject("versioned", "Edits");
+        String v1 = createVersion(project, "1.0.0", "");
+        String v2 = createVersion(project, "2.0.0", "");
+        expect(204, "PUT", versionPath(project, v2), """
+                {"name":"2.1.0","changelog":"renamed"}""", bob);
+        JsonNode edited = expect(200, "GET", versionPath(project, v2), null, bob).body();
+        assertThat(edited.path("name").asText()).isEqualTo("2.1.0");
+        assertThat(edited.path("changelog").asText()).isEqualTo("renamed");
+
+        Answer taken = expect(409, "PUT", versionPath(project, v2), """
+                {"name":"1.0.0"}""", bob);
+        assertThat(taken.code()).isEqualTo("CONFLICT");
+        assertThat(taken.body().path("field").asText()).isEqualTo("name");
+        assertThat(expect(400, "PUT", versionPath(project, v2), """
+                {"changelog":"no name"}""", bob).body().path("field").asText()).isEqualTo("name");
+
+        // a published version is immutable: no rename, no image removal
+        String image = addImages(project, v1, "library/nginx").get(0);
+        expect(204, "POST", versionPath(project, v1) + "/publish", null, bob);
+        assertThat(expect(412, "PUT", versionPath(project, v1), """
+                {"name":"1.0.1"}""", bob).code()).isEqualTo("PRECONDITION_FAILED");
+        assertThat(expect(412, "DELETE", versionPath(project, v1) + "/images/" + image, null, bob).code())
+                .isEqualTo("PRECONDITION_FAILED");
+        assertThat(expect(200, "GET", versionPath(project, v1) + "/images", null, bob).body()).hasSize(1);
+        assertThat(expect(200, "GET", versionPath(project, v1), null, bob).body().path("name").asText())
+                .isEqualTo("1.0.0");
+
+        // the version of a versionless project is edited through the project
+        String versionless = createProject("versionless", "No versions");
+        String rolling = expect(200, "GET", projects() + "/" + versionless, null, bob).body().path("versions").get(0)
+                .path("id").asText();
+        assertThat(expect(412, "PUT", versionPath(versionless, rolling), """
+                {"name":"edge"}""", bob).code()).isEqualTo("PRECONDITION_FAILED");
+    }
+
+    @Test
+    void packagesAndConvertThroughAnotherTeamsSlugAreNotFound() {
+        String mine = createProject("versionless", "Guarded");
+        String versioned = createProject("versioned", "Guarded packages");
+        String version = createVersion(versioned, "1.0.0", "");
+        String image = addImages(versioned, version, "library/nginx").get(0);
+        String pkg = expect(201, "POST", projects() + "/" + versioned + "/packages", """
+                {"version":"1.0.0","components":[{"imageId":"%s","version":"1"}]}""".formatted(image), bob)
+                .body().path("id").asText();
+        for (String base : List.of("/api/" + eveSlug + "/projects", projects())) {
+            expect(404, "POST", base + "/" + mine + "/convert", null, eve);
+            expect(404, "GET", base + "/" + versioned + "/packages", null, eve);
+            expect(404, "GET", base + "/" + versioned + "/packages/" + pkg, null, eve);
+            expect(404, "POST", base + "/" + versioned + "/packages", """
+                    {"version":"2.0.0","components":[{"imageId":"%s","version":"1"}]}""".formatted(image), eve);
+            expect(404, "PATCH", base + "/" + versioned + "/packages/" + pkg, """
+                    {"archived":true}""", eve);
+            expect(404, "DELETE", base + "/" + versioned + "/packages/" + pkg, null, eve);
+        }
+        assertThat(expect(200, "GET", projects() + "/" + mine, null, bob).body().path("type").asText())
+                .isEqualTo("versionless");
+        JsonNode packages = expect(200, "GET", projects() + "/" + versioned + "/packages", null, bob).body();
+        assertThat(packages).hasSize(1);
+        assertThat(packages.get(0).path("archived").asBoolean()).isFalse();
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "{\"config\":{\"tty\":\"yes\"}}                                   | config.tty",

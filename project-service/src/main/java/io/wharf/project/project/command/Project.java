@@ -167,7 +167,7 @@ class Project {
     // --- versions ---------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(CreateVersionCommand command, RegistryDirectory registries) {
+    void handle(CreateVersionCommand command) {
         Caller caller = requireTeam(command.caller());
         String newName = ProjectRules.name(command.name(), "name");
         String newType = ProjectRules.versionType(command.type());
@@ -185,7 +185,7 @@ class Project {
         apply(new VersionCreatedEvent(projectId, teamId, command.versionId(), newName, newType, command.changelog(),
                 defaultVersionId == null, source == null ? null : source.id, copies, caller.userId(), caller.at()));
         if (command.publishImmediately()) {
-            publish(versions.get(command.versionId()), caller, registries);
+            publish(versions.get(command.versionId()), caller, command.digests());
         }
     }
 
@@ -238,7 +238,7 @@ class Project {
     }
 
     @CommandHandler
-    void handle(PublishVersionCommand command, RegistryDirectory registries) {
+    void handle(PublishVersionCommand command) {
         Caller caller = requireTeam(command.caller());
         VersionState version = requireVersion(command.versionId());
         if (version.published) {
@@ -246,7 +246,7 @@ class Project {
                     "A published version is immutable; increase it for changes.");
         }
         requirePublishable(version.type, version.images.isEmpty());
-        publish(version, caller, registries);
+        publish(version, caller, command.digests());
     }
 
     @CommandHandler
@@ -502,12 +502,21 @@ class Project {
         }
     }
 
-    /** Pins every tag: the registry's digest where it can tell it (seed 000). */
-    private void publish(VersionState version, Caller caller, RegistryDirectory registries) {
+    /**
+     * Pins every tag (seed 000): to the digest the controller resolved for the image's registry,
+     * name and tag, where there is one (a digest resolved for a tag changed since keeps nothing).
+     */
+    private void publish(VersionState version, Caller caller, Map<String, String> digests) {
+        Map<String, String> known = digests == null ? Map.of() : digests;
         List<CatalogueImage> pinned = version.ordered().stream().map(i -> new CatalogueImage(i.id, i.registryId,
-                i.name, i.tag, i.order, i.config, registries.digestOf(UUID.fromString(i.registryId), i.name, i.tag)
-                        .orElse(null))).toList();
+                i.name, i.tag, i.order, i.config, digest(known.get(PublishVersionCommand.key(i.registryId, i.name,
+                        i.tag))))).toList();
         apply(new VersionPublishedEvent(projectId, teamId, version.id, pinned, caller.userId(), caller.at()));
+    }
+
+    /** A digest as the registry answers it ({@code sha256:} + 64 hex), else none (the tag stays). */
+    private static String digest(String candidate) {
+        return candidate != null && candidate.matches("sha256:[0-9a-f]{64}") ? candidate : null;
     }
 
     private static List<CatalogueImage> copies(VersionState source) {

@@ -348,6 +348,16 @@ class ProjectTest {
     }
 
     @Test
+    void renamingAVersionToATakenNameConflicts() {
+        fixture.given(versioned(), version(V1, "1.0.0", true), version(V2, "2.0.0", false))
+                .when(new EditVersionCommand(P, user(), V2, " 1.0.0 ", "dup"))
+                .expectException(refusal(ConflictException.class, "name")).expectNoEvents();
+        fixture.given(versioned(), version(V1, "1.0.0", true), version(V2, "2.0.0", false))
+                .when(new EditVersionCommand(P, user(), V2, "2.0.0", "same name, new notes"))
+                .expectEvents(new VersionDetailsEditedEvent(P, TEAM, V2, "2.0.0", "same name, new notes", ADA, T0));
+    }
+
+    @Test
     void setDefaultMovesTheFlag() {
         fixture.given(versioned(), version(V1, "1.0.0", true), version(V2, "2.0.0", false))
                 .when(new SetDefaultVersionCommand(P, user(), V2))
@@ -452,14 +462,25 @@ class ProjectTest {
     // --- publish (seed 000) ---------------------------------------------------------------------------
 
     @Test
-    void publishingPinsTagsToDigestsWhereTheRegistryCanTell() {
-        registries.digest(registry, "library/nginx", "1", "sha256:" + "a".repeat(64));
-        givenVersionWithImages().when(new PublishVersionCommand(P, user(), V1))
+    void publishingPinsTagsToTheDigestsResolvedBeforeTheCommand() {
+        String nginx = PublishVersionCommand.key(registry.toString(), "library/nginx", "1");
+        // a digest of another tag (the tag changed after resolving) and a malformed one pin nothing
+        String redisOtherTag = PublishVersionCommand.key(registry.toString(), "library/redis", "2");
+        givenVersionWithImages().when(new PublishVersionCommand(P, user(), V1, java.util.Map.of(
+                        nginx, "sha256:" + "a".repeat(64), redisOtherTag, "sha256:" + "c".repeat(64))))
                 .expectEvents(new VersionPublishedEvent(P, TEAM, V1, List.of(
                         new CatalogueImage(IMG1, registry.toString(), "library/nginx", "1", 0,
                                 ContainerConfig.defaultFor("library/nginx"), "sha256:" + "a".repeat(64)),
                         new CatalogueImage(IMG2, registry.toString(), "library/redis", "1", 1,
                                 ContainerConfig.defaultFor("library/redis"), null)), ADA, T0));
+    }
+
+    @Test
+    void aMalformedDigestIsNotPinned() {
+        givenVersionWithImages().when(new PublishVersionCommand(P, user(), V1, java.util.Map.of(
+                        PublishVersionCommand.key(registry.toString(), "library/nginx", "1"), "latest")))
+                .expectEventsMatching(payloads(events -> assertThat(((VersionPublishedEvent) events.get(0)).images())
+                        .extracting(CatalogueImage::digest).containsOnlyNulls()));
     }
 
     @Test
@@ -494,13 +515,18 @@ class ProjectTest {
 
     @Test
     void publishImmediatelyPublishesTheNewVersion() {
-        givenVersionWithImages().when(new CreateVersionCommand(P, user(), V2, "2.0.0", "incremental", null, true))
+        String digest = "sha256:" + "d".repeat(64);
+        givenVersionWithImages().when(new CreateVersionCommand(P, user(), V2, "2.0.0", "incremental", null, true,
+                        java.util.Map.of(PublishVersionCommand.key(registry.toString(), "library/redis", "1"), digest)))
                 .expectEventsMatching(payloads(events -> {
                     assertThat(events).hasSize(2);
                     assertThat(events.get(0)).isInstanceOf(VersionCreatedEvent.class);
                     VersionPublishedEvent published = (VersionPublishedEvent) events.get(1);
                     assertThat(published.versionId()).isEqualTo(V2);
                     assertThat(published.images()).hasSize(2);
+                    assertThat(published.images()).extracting(CatalogueImage::name, CatalogueImage::digest)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("library/nginx", null),
+                                    org.assertj.core.groups.Tuple.tuple("library/redis", digest));
                 }));
     }
 
@@ -755,7 +781,9 @@ class ProjectTest {
                 .expectEventsMatching(payloads(events -> {
                     PackageCreatedEvent created = (PackageCreatedEvent) events.get(0);
                     assertThat(created.version()).isEqualTo("1.0.0");
-                    assertThat(created.components()).containsExactly(new PackageCreatedEvent.Component(IMG1, "1.25"));
+                    // the image's name and registry travel with the component: the package keeps them
+                    assertThat(created.components()).containsExactly(new PackageCreatedEvent.Component(IMG1, "1.25",
+                            "library/nginx", registry.toString()));
                     assertThat(created.labels()).extracting(PackageCreatedEvent.Label::text).containsExactly("stable");
                 }));
     }
