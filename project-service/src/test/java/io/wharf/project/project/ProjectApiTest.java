@@ -560,7 +560,15 @@ class ProjectApiTest {
             "{\"config\":{\"storage\":{\"storageId\":\"3f9d7a10-0000-4000-8000-000000000009\",\"path\":\"/p\"}}} | config.storage.bucket",
             "{\"config\":{\"configContainer\":{\"image\":\"busybox\",\"volume\":\"cfg\"}}} | config.configContainer.path",
             "{\"config\":{\"restartPolicy\":\"sometimes\"}}                   | config.restartPolicy",
-            "{\"tag\":5}                                                          | tag"})
+            "{\"tag\":5}                                                          | tag",
+            "{\"config\":{\"tty\":true,\"tty\":false}}                         | config.tty",
+            "{\"tag\":\"1\",\"tag\":\"2\"}                                      | tag",
+            "{\"config\":{\"environment\":[{\"id\":\"e\",\"key\":\"A\",\"value\":\"1\"},{\"id\":\"e\",\"key\":\"B\",\"value\":\"2\"}]}} | config.environment[1].id",
+            "{\"config\":{\"routing\":{\"domain\":\"not a host\"}}}          | config.routing.domain",
+            "{\"config\":{\"resourceConfig\":{\"limits\":{\"cpu\":\"lots\"}}}} | config.resourceConfig.limits.cpu",
+            "{\"config\":{\"customHeaders\":[{\"key\":\"X:Y\"}]}}             | config.customHeaders[0].key",
+            "{\"config\":{\"configContainer\":{\"image\":\"Bad Image\",\"volume\":\"v\",\"path\":\"/p\"}}} | config.configContainer.image",
+            "{\"config\":{\"ports\":[{\"internal\":9005}],\"portRanges\":[{\"internal\":{\"from\":9000,\"to\":9010}}]}} | config.ports[0].internal"})
     void badConfigsAreRefusedWithTheirFieldAndStoreNothing(String body, String field) {
         String project = createProject("versioned", "Bad input");
         String version = createVersion(project, "1.0.0", "");
