@@ -3,6 +3,8 @@ package io.wharf.project.project.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
 import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.ForbiddenRoleException;
 import io.wharf.common.error.NotFoundException;
@@ -45,6 +47,7 @@ import io.wharf.project.project.api.PatchImageCommand;
 import io.wharf.project.project.api.PatchPackageCommand;
 import io.wharf.project.project.api.PublishVersionCommand;
 import io.wharf.project.project.api.SetDefaultVersionCommand;
+import io.wharf.project.project.ProjectFeatureConfig;
 import io.wharf.project.shared.RegistryDirectory;
 import io.wharf.project.shared.StorageDirectory;
 import java.util.ArrayList;
@@ -71,7 +74,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * target (404), then the request's shape (400), the caller's role (403), conflicts (409) and state
  * rules (412).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = ProjectFeatureConfig.SNAPSHOT_TRIGGER)
+// Snapshots (Jackson, the event serializer) hold the fields, never derived getters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 class Project {
 
     static final String PROJECT_NOT_FOUND = "Project not found.";
@@ -87,8 +93,8 @@ class Project {
     private String name;
     private String type;
     private String defaultVersionId;
-    private final Map<String, VersionState> versions = new LinkedHashMap<>();
-    private final Map<String, PackageState> packages = new LinkedHashMap<>();
+    private Map<String, VersionState> versions = new LinkedHashMap<>();
+    private Map<String, PackageState> packages = new LinkedHashMap<>();
 
     record PackageState(String version, boolean archived) {
     }
