@@ -275,6 +275,13 @@ public class ErrorTranslator {
 
     private TranslatedError fromUnreadable(HttpMessageNotReadableException e, String requestId) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                String field = duplicatePath(read);
+                return validation("Duplicate key " + field + ".", field, requestId);
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             String field = jsonPath(u);
             return validation("Unknown property " + field + ".", field, requestId);
@@ -287,6 +294,35 @@ public class ErrorTranslator {
             return validation("Malformed JSON.", null, requestId);
         }
         return validation("Request body is missing or unreadable.", null, requestId);
+    }
+
+    /**
+     * {@code items[2].name} of a key given twice (strict duplicate detection): the name from the
+     * parser's message, its place from the parser's context, which still points at the object that
+     * holds the key twice.
+     */
+    static String duplicatePath(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        String name = message.substring("Duplicate field '".length(), message.lastIndexOf('\''));
+        List<String> parts = new java.util.ArrayList<>();
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        if (parser != null && parser.getParsingContext() != null) {
+            for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext().getParent();
+                    c != null && !c.inRoot(); c = c.getParent()) {
+                parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (part == null) {
+                continue;
+            }
+            if (!path.isEmpty() && !part.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(part);
+        }
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** {@code items[2].name} from Jackson's reference chain. */

@@ -1,5 +1,6 @@
 package io.wharf.common.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -109,11 +110,14 @@ public class WharfWebAutoConfiguration {
     /**
      * A copy of {@code base} that reads request bodies strictly (SPEC §1.1: wrong types, missing and
      * extra fields are 400): unknown properties, null for a primitive, a number for an enum, a
-     * fraction for an integer, trailing garbage and scalar coercions ({@code 5} for a string,
-     * {@code "5"} for a number or boolean) are all refused.
+     * fraction for an integer, trailing garbage, a key given twice in one object (which value would
+     * win is nobody's guess) and scalar coercions ({@code 5} for a string, {@code "5"} for a number
+     * or boolean) are all refused.
      */
     static ObjectMapper strictReader(ObjectMapper base) {
-        ObjectMapper strict = base.copy()
+        ObjectMapper strict = base.copy();
+        strict.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        strict
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

@@ -83,7 +83,7 @@ class ProjectEventsCloudEventTest {
                 Arguments.of(3, new ImageConfigPatchedEvent(PROJECT, TEAM, V1, IMG1, "1.25",
                         new ContainerConfig(null, "always", null, null, null, null, null, null, null, null, null, null,
                                 null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                                null, null, null, null), config, USER, T)),
+                                null, null, null, null), config, USER, T, List.of("storage", "labels.service"))),
                 Arguments.of(4, new ImagesOrderedEvent(PROJECT, TEAM, V1, List.of(IMG2, IMG1), USER, T)),
                 Arguments.of(5, new ImageDeletedEvent(PROJECT, TEAM, V1, IMG2, USER, T)),
                 Arguments.of(6, new VersionCreatedEvent(PROJECT, TEAM, V2, "2.0.0", "rolling", null, false, V1,
@@ -100,7 +100,7 @@ class ProjectEventsCloudEventTest {
                 Arguments.of(11, new VersionDeletedEvent(PROJECT, TEAM, V2, List.of(
                         "ab3c4d5e-6f7a-4b8c-9d01-2e3f4a5b6c73"), USER, T)),
                 Arguments.of(12, new PackageCreatedEvent(PROJECT, TEAM, PACKAGE, "1.0.0", null,
-                        List.of(new PackageCreatedEvent.Component(IMG1, "1.25")),
+                        List.of(new PackageCreatedEvent.Component(IMG1, "1.25", "library/nginx", REGISTRY)),
                         List.of(new PackageCreatedEvent.Label("de6f7a8b-9cad-4ebf-8a34-5b6c7d8e9fa1", "stable",
                                 "green")), USER, T)),
                 Arguments.of(13, new PackageLabelsChangedEvent(PROJECT, TEAM, PACKAGE, List.of(), USER, T)),
@@ -134,6 +134,22 @@ class ProjectEventsCloudEventTest {
             assertThat(in).as(path).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Events written before a field was added (new fields are nullable, same revision): the stored
+     * fixtures of that time still decode, the new fields null.
+     */
+    @org.junit.jupiter.api.Test
+    void eventsWrittenBeforeTheirNewestFieldsStillDecode() throws IOException {
+        ImageConfigPatchedEvent patched = (ImageConfigPatchedEvent) codec.payload(codec.decode(
+                fixture("project/ImageConfigPatchedEvent.without-cleared.json"))).orElseThrow();
+        assertThat(patched.cleared()).isNull();
+        assertThat(patched.config().restartPolicy()).isEqualTo("always");
+        assertThat(patched.config().user()).as("written before the default user was -1").isNull();
+        PackageCreatedEvent created = (PackageCreatedEvent) codec.payload(codec.decode(
+                fixture("project/PackageCreatedEvent.without-names.json"))).orElseThrow();
+        assertThat(created.components()).containsExactly(new PackageCreatedEvent.Component(IMG1, "1.25"));
     }
 
     @ParameterizedTest(name = "{1}")

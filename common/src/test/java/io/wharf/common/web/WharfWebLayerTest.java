@@ -254,6 +254,14 @@ class WharfWebLayerTest {
     }
 
     @Test
+    void refusesAKeyGivenTwiceWithItsPath() throws Exception {
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":1,\"name\":\"b\"}"), 400,
+                "VALIDATION_ERROR", "name");
+        assertEnvelope(postJson("/things", "{\"name\":\"a\",\"count\":1,\"items\":[{\"label\":\"x\"},"
+                + "{\"label\":\"y\",\"label\":\"z\"}]}"), 400, "VALIDATION_ERROR", "items[1].label");
+    }
+
+    @Test
     void refusesBadUuidPathAndQueryParameters() throws Exception {
         assertEnvelope(get("/things/not-a-uuid"), 400, "VALIDATION_ERROR", "thingId");
         assertEnvelope(get("/search?limit=1&owner=nope"), 400, "VALIDATION_ERROR", "owner");

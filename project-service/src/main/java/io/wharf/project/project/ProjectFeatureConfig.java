@@ -1,7 +1,12 @@
 package io.wharf.project.project;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -16,6 +21,21 @@ public class ProjectFeatureConfig {
     public static final String LOOKUP_GROUP = "project-lookups";
     /** Project, version, image and package views: a tracking processor the command endpoints wait for. */
     public static final String VIEWS_GROUP = "project-views";
+
+    /** The bean name of the Project aggregate's snapshot trigger. */
+    public static final String SNAPSHOT_TRIGGER = "projectSnapshotTrigger";
+
+    /**
+     * A snapshot of a project every {@code wharf.project.snapshot-threshold} (100) events read and
+     * applied in one load: a project lives long (versions, images, config patches, packages) and
+     * would otherwise be rebuilt from its whole history on every command. Snapshots go to the Mongo
+     * event store's snapshot collection, serialized like the events (Jackson).
+     */
+    @Bean(SNAPSHOT_TRIGGER)
+    SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter,
+            @Value("${wharf.project.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
 
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {

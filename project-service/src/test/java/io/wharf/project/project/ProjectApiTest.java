@@ -254,6 +254,23 @@ class ProjectApiTest {
     }
 
     @Test
+    void aChangelogOnCreatingAVersionedProjectIsIgnoredAndAVersionlessOneKeepsIt() {
+        Answer versioned = expect(201, "POST", projects(), """
+                {"type":"versioned","name":"With notes","changelog":"ignored"}""", bob);
+        JsonNode details = expect(200, "GET", projects() + "/" + versioned.body().path("id").asText(), null, bob)
+                .body();
+        assertThat(details.path("versions")).isEmpty();
+        assertThat(details.toString()).doesNotContain("ignored");
+        Answer versionless = expect(201, "POST", projects(), """
+                {"type":"versionless","name":"Rolling notes","changelog":"first steps"}""", bob);
+        assertThat(expect(200, "GET", projects() + "/" + versionless.body().path("id").asText(), null, bob).body()
+                .path("versions").get(0).path("changelog").asText()).isEqualTo("first steps");
+        // an update of a versioned project's changelog stays refused (SPEC §3)
+        assertThat(expect(412, "PUT", projects() + "/" + versioned.body().path("id").asText(), """
+                {"name":"With notes","changelog":"no"}""", bob).body().path("field").asText()).isEqualTo("changelog");
+    }
+
+    @Test
     void ofConcurrentCreatesWithOneNameExactlyOneSucceeds() throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -327,6 +344,8 @@ class ProjectApiTest {
         assertThat(config.path("restartPolicy").asText()).isEqualTo("no");
         assertThat(config.path("networkMode").asText()).isEqualTo("bridge");
         assertThat(config.path("deploymentStrategy").asText()).isEqualTo("recreate");
+        assertThat(config.path("user").asInt()).as("dyrector's default: -1, the image's user").isEqualTo(-1);
+        assertThat(config.path("user").isInt()).isTrue();
         String nginxId = nginx.path("id").asText();
         String busyboxId = added.body().get(1).path("id").asText();
         assertThat(added.body().get(1).path("order").asInt()).isEqualTo(1);
@@ -463,6 +482,69 @@ class ProjectApiTest {
         }
     }
 
+    @Test
+    void editingAVersionOverHttp() {
+        String project = createProject("versioned", "Edits");
+        String v1 = createVersion(project, "1.0.0", "");
+        String v2 = createVersion(project, "2.0.0", "");
+        expect(204, "PUT", versionPath(project, v2), """
+                {"name":"2.1.0","changelog":"renamed"}""", bob);
+        JsonNode edited = expect(200, "GET", versionPath(project, v2), null, bob).body();
+        assertThat(edited.path("name").asText()).isEqualTo("2.1.0");
+        assertThat(edited.path("changelog").asText()).isEqualTo("renamed");
+
+        Answer taken = expect(409, "PUT", versionPath(project, v2), """
+                {"name":"1.0.0"}""", bob);
+        assertThat(taken.code()).isEqualTo("CONFLICT");
+        assertThat(taken.body().path("field").asText()).isEqualTo("name");
+        assertThat(expect(400, "PUT", versionPath(project, v2), """
+                {"changelog":"no name"}""", bob).body().path("field").asText()).isEqualTo("name");
+
+        // a published version is immutable: no rename, no image removal
+        String image = addImages(project, v1, "library/nginx").get(0);
+        expect(204, "POST", versionPath(project, v1) + "/publish", null, bob);
+        assertThat(expect(412, "PUT", versionPath(project, v1), """
+                {"name":"1.0.1"}""", bob).code()).isEqualTo("PRECONDITION_FAILED");
+        assertThat(expect(412, "DELETE", versionPath(project, v1) + "/images/" + image, null, bob).code())
+                .isEqualTo("PRECONDITION_FAILED");
+        assertThat(expect(200, "GET", versionPath(project, v1) + "/images", null, bob).body()).hasSize(1);
+        assertThat(expect(200, "GET", versionPath(project, v1), null, bob).body().path("name").asText())
+                .isEqualTo("1.0.0");
+
+        // the version of a versionless project is edited through the project
+        String versionless = createProject("versionless", "No versions");
+        String rolling = expect(200, "GET", projects() + "/" + versionless, null, bob).body().path("versions").get(0)
+                .path("id").asText();
+        assertThat(expect(412, "PUT", versionPath(versionless, rolling), """
+                {"name":"edge"}""", bob).code()).isEqualTo("PRECONDITION_FAILED");
+    }
+
+    @Test
+    void packagesAndConvertThroughAnotherTeamsSlugAreNotFound() {
+        String mine = createProject("versionless", "Guarded");
+        String versioned = createProject("versioned", "Guarded packages");
+        String version = createVersion(versioned, "1.0.0", "");
+        String image = addImages(versioned, version, "library/nginx").get(0);
+        String pkg = expect(201, "POST", projects() + "/" + versioned + "/packages", """
+                {"version":"1.0.0","components":[{"imageId":"%s","version":"1"}]}""".formatted(image), bob)
+                .body().path("id").asText();
+        for (String base : List.of("/api/" + eveSlug + "/projects", projects())) {
+            expect(404, "POST", base + "/" + mine + "/convert", null, eve);
+            expect(404, "GET", base + "/" + versioned + "/packages", null, eve);
+            expect(404, "GET", base + "/" + versioned + "/packages/" + pkg, null, eve);
+            expect(404, "POST", base + "/" + versioned + "/packages", """
+                    {"version":"2.0.0","components":[{"imageId":"%s","version":"1"}]}""".formatted(image), eve);
+            expect(404, "PATCH", base + "/" + versioned + "/packages/" + pkg, """
+                    {"archived":true}""", eve);
+            expect(404, "DELETE", base + "/" + versioned + "/packages/" + pkg, null, eve);
+        }
+        assertThat(expect(200, "GET", projects() + "/" + mine, null, bob).body().path("type").asText())
+                .isEqualTo("versionless");
+        JsonNode packages = expect(200, "GET", projects() + "/" + versioned + "/packages", null, bob).body();
+        assertThat(packages).hasSize(1);
+        assertThat(packages.get(0).path("archived").asBoolean()).isFalse();
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{1}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "{\"config\":{\"tty\":\"yes\"}}                                   | config.tty",
@@ -478,7 +560,15 @@ class ProjectApiTest {
             "{\"config\":{\"storage\":{\"storageId\":\"3f9d7a10-0000-4000-8000-000000000009\",\"path\":\"/p\"}}} | config.storage.bucket",
             "{\"config\":{\"configContainer\":{\"image\":\"busybox\",\"volume\":\"cfg\"}}} | config.configContainer.path",
             "{\"config\":{\"restartPolicy\":\"sometimes\"}}                   | config.restartPolicy",
-            "{\"tag\":5}                                                          | tag"})
+            "{\"tag\":5}                                                          | tag",
+            "{\"config\":{\"tty\":true,\"tty\":false}}                         | config.tty",
+            "{\"tag\":\"1\",\"tag\":\"2\"}                                      | tag",
+            "{\"config\":{\"environment\":[{\"id\":\"e\",\"key\":\"A\",\"value\":\"1\"},{\"id\":\"e\",\"key\":\"B\",\"value\":\"2\"}]}} | config.environment[1].id",
+            "{\"config\":{\"routing\":{\"domain\":\"not a host\"}}}          | config.routing.domain",
+            "{\"config\":{\"resourceConfig\":{\"limits\":{\"cpu\":\"lots\"}}}} | config.resourceConfig.limits.cpu",
+            "{\"config\":{\"customHeaders\":[{\"key\":\"X:Y\"}]}}             | config.customHeaders[0].key",
+            "{\"config\":{\"configContainer\":{\"image\":\"Bad Image\",\"volume\":\"v\",\"path\":\"/p\"}}} | config.configContainer.image",
+            "{\"config\":{\"ports\":[{\"internal\":9005}],\"portRanges\":[{\"internal\":{\"from\":9000,\"to\":9010}}]}} | config.ports[0].internal"})
     void badConfigsAreRefusedWithTheirFieldAndStoreNothing(String body, String field) {
         String project = createProject("versioned", "Bad input");
         String version = createVersion(project, "1.0.0", "");
@@ -545,6 +635,50 @@ class ProjectApiTest {
                     JsonNode event = JSON.readTree(r.value());
                     return event.path("type").asText().endsWith("ImageConfigPatchedEvent")
                             && event.path("data").path("config").equals(JSON.readTree(full));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+    }
+
+    @Test
+    void anExplicitNullClearsAConfigFieldAndFreesTheStorage() {
+        String project = createProject("versioned", "Clearing");
+        String version = createVersion(project, "1.0.0", "");
+        String image = versionPath(project, version) + "/images/" + addImages(project, version, "library/nginx").get(0);
+        String storage = expect(201, "POST", "/api/" + slug + "/storages",
+                "{\"name\":\"Clearable\",\"url\":\"https://s3.example.com\"}", cy).body().get("id").asText();
+        expect(204, "PATCH", image, """
+                {"config":{"storage":{"storageId":"%s","path":"/backup","bucket":"shop"},"user":1000,
+                 "routing":{"domain":"shop.example.com"},"labels":{"service":[{"key":"a","value":"1"}]}}}"""
+                .formatted(storage), bob);
+        expect(412, "DELETE", "/api/" + slug + "/storages/" + storage, null, cy);
+        // absent keeps
+        expect(204, "PATCH", image, """
+                {"config":{"restartPolicy":"always"}}""", bob);
+        assertThat(expect(200, "GET", image, null, bob).body().path("config").path("storage").path("storageId")
+                .asText()).isEqualTo(storage);
+
+        expect(204, "PATCH", image, """
+                {"config":{"storage":null,"user":null,"routing":null,"labels":{"service":null}}}""", bob);
+
+        JsonNode config = expect(200, "GET", image, null, bob).body().path("config");
+        assertThat(config.path("storage").isNull() || config.path("storage").isMissingNode()).as(config.toString())
+                .isTrue();
+        assertThat(config.path("user").asInt()).as("back to the default, the image's user").isEqualTo(-1);
+        assertThat(config.path("routing").isNull() || config.path("routing").isMissingNode()).isTrue();
+        assertThat(config.path("labels").path("service").size()).isZero();
+        assertThat(config.path("restartPolicy").asText()).isEqualTo("always");
+        expect(204, "DELETE", "/api/" + slug + "/storages/" + storage, null, cy);
+        // deployment-service computes effective configs from the event: it carries the cleared state
+        try (TopicReader topic = new TopicReader(InProcessKafka.bootstrapServers(), Topics.PROJECT)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withKey(project).stream().anyMatch(r -> {
+                try {
+                    JsonNode data = JSON.readTree(r.value()).path("data");
+                    return data.path("cleared").toString().contains("storage")
+                            && data.path("config").path("storage").isNull()
+                            && data.path("config").path("restartPolicy").asText().equals("always");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -640,6 +774,69 @@ class ProjectApiTest {
         expect(204, "DELETE", packages + "/" + id, null, bob);
         assertThat(expect(200, "GET", packages + "/" + id, null, bob).body().path("archived").asBoolean()).isTrue();
         assertThat(expect(200, "GET", packages, null, bob).body()).hasSize(2);
+    }
+
+    @Test
+    void packageComponentsKeepTheirImagesNameWhenTheImageIsDeleted() {
+        String project = createProject("versioned", "Kept names");
+        String version = createVersion(project, "1.0.0", "");
+        String image = addImages(project, version, "library/nginx").get(0);
+        String packages = projects() + "/" + project + "/packages";
+        String id = expect(201, "POST", packages, """
+                {"version":"1.0.0","components":[{"imageId":"%s","version":"1.25"}]}""".formatted(image), bob)
+                .body().path("id").asText();
+        JsonNode component = expect(200, "GET", packages + "/" + id, null, bob).body().path("components").get(0);
+        assertThat(component.path("dockerImage").asText()).isEqualTo("library/nginx:1.25");
+        assertThat(component.path("componentId").asText()).isEqualTo(image);
+        assertThat(component.path("deleted").asBoolean()).isFalse();
+
+        expect(204, "DELETE", versionPath(project, version) + "/images/" + image, null, bob);
+
+        component = expect(200, "GET", packages + "/" + id, null, bob).body().path("components").get(0);
+        assertThat(component.path("name").asText()).isEqualTo("library/nginx");
+        assertThat(component.path("registryId").asText()).isEqualTo(registry.toString());
+        assertThat(component.path("dockerImage").asText()).isEqualTo("library/nginx:1.25");
+        assertThat(component.path("deleted").asBoolean()).isTrue();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"components\":[{\"version\":\"1\"}]}                          | 400 | components[0].imageId",
+            "{\"components\":[{\"imageId\":\"IMAGE\"}]}                      | 400 | components[0].version",
+            "{\"components\":[{\"imageId\":\"IMAGE\",\"version\":\"1\"}],\"labels\":[{\"color\":\"red\"}]} | 400 | labels[0].text",
+            "{\"components\":[null]}                                             | 400 | components[0].imageId"})
+    void aComponentOrLabelWithoutItsRequiredFieldsIsABadRequest(String body, int status, String field) {
+        String project = createProject("versioned", "Bad packages");
+        String version = createVersion(project, "1.0.0", "");
+        String image = addImages(project, version, "library/nginx").get(0);
+        String json = "{\"version\":\"1.0.0\"," + body.replace("IMAGE", image).substring(1);
+        Answer refused = expect(status, "POST", projects() + "/" + project + "/packages", json, bob);
+        assertThat(refused.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(refused.body().path("field").asText()).isEqualTo(field);
+        assertThat(expect(200, "GET", projects() + "/" + project + "/packages", null, bob).body()).isEmpty();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "applicationId       | \"x\"  | 422",
+            "basePackageVersion  | \"1.0.0\" | 422",
+            "preview             | true   | 422",
+            "components          | []     | 422",
+            "baseVersion         | \"0.1.0\" | 422",
+            "colour              | \"red\" | 400"})
+    void aPackagePatchOfASeedReadOnlyFieldIs422AndOfAnUnknownOne400(String field, String value, int status) {
+        String project = createProject("versioned", "Readonly");
+        String version = createVersion(project, "1.0.0", "");
+        String image = addImages(project, version, "library/nginx").get(0);
+        String packages = projects() + "/" + project + "/packages";
+        String id = expect(201, "POST", packages, """
+                {"version":"1.0.0","components":[{"imageId":"%s","version":"1"}]}""".formatted(image), bob)
+                .body().path("id").asText();
+        Answer refused = expect(status, "PATCH", packages + "/" + id, """
+                {"labels":[{"text":"rc","color":"yellow"}],"%s":%s}""".formatted(field, value), bob);
+        assertThat(refused.code()).isEqualTo(status == 422 ? "READONLY_FIELD" : "VALIDATION_ERROR");
+        assertThat(refused.body().path("field").asText()).isEqualTo(field);
+        assertThat(expect(200, "GET", packages + "/" + id, null, bob).body().path("labels")).isEmpty();
     }
 
     @Test

@@ -19,8 +19,7 @@ import io.wharf.project.registry.client.FakeRegistryApis;
 import io.wharf.project.registry.directory.RegistryTable;
 import io.wharf.project.registry.process.TeamRegistriesPolicy;
 import io.wharf.project.shared.RegistryDirectory;
-import java.net.HttpURLConnection;
-import java.net.URI;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.stream.StreamSupport;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,7 +54,10 @@ class RegistryApiTest {
                 "--wharf.project.registry.allow-private-addresses=true",
                 "--wharf.project.registry.hub-api-url=" + fake.url(),
                 "--wharf.project.registry.github-api-url=" + fake.url(),
-                "--wharf.project.registry.gitlab-api-url=" + fake.url());
+                "--wharf.project.registry.gitlab-api-url=" + fake.url(),
+                "--wharf.project.registry.hub-registry-url=" + fake.url(),
+                "--wharf.project.registry.github-registry-url=" + fake.url(),
+                "--wharf.project.registry.gitlab-registry-url=" + fake.url());
         usage = api.project.getBean(TestCatalogueUsage.class);
     }
 
@@ -210,14 +212,43 @@ class RegistryApiTest {
         assertThat(api.project.getBean(RegistryDirectory.class).findByName(team.slug(), "local")).isPresent();
     }
 
+    /**
+     * Publishing pins digests on every registry type that speaks the V2 API (seed 000: "where the
+     * registry can tell"), each at its own registry address, the image under the registry's prefix.
+     */
+    @Test
+    void everyV2SpeakingRegistryTypeTellsDigests() {
+        Team team = api.team("digests");
+        RegistryDirectory directory = api.project.getBean(RegistryDirectory.class);
+        String token = FakeRegistryApis.TOKEN;
+        String hub = created(team, "{\"type\":\"hub\",\"name\":\"Hub\",\"details\":{\"imageNamePrefix\":\"library\"}}");
+        String github = created(team, ("{\"type\":\"github\",\"name\":\"GitHub\",\"details\":{\"user\":\"ci\","
+                + "\"token\":\"%s\",\"imageNamePrefix\":\"acme\",\"namespace\":\"organization\"}}").formatted(token));
+        String gitlab = created(team, ("{\"type\":\"gitlab\",\"name\":\"GitLab\",\"details\":{\"user\":\"ci\","
+                + "\"token\":\"%s\",\"imageNamePrefix\":\"acme/shop\",\"namespace\":\"project\"}}").formatted(token));
+        String selfManaged = created(team, ("{\"type\":\"gitlab\",\"name\":\"Own GitLab\",\"details\":{\"user\":\"ci\","
+                + "\"token\":\"%s\",\"imageNamePrefix\":\"acme/shop\",\"namespace\":\"project\",\"url\":\"%s\","
+                + "\"apiUrl\":\"%s\"}}").formatted(token, fake.url(), fake.url()));
+        String google = created(team, ("{\"type\":\"google\",\"name\":\"Google\",\"details\":{\"url\":\"%s\","
+                + "\"user\":\"ci\",\"token\":\"%s\",\"imageNamePrefix\":\"team/app\"}}").formatted(fake.url(), token));
+        String unchecked = created(team, "{\"type\":\"unchecked\",\"name\":\"Anything\",\"details\":{\"url\":\""
+                + fake.url() + "\"}}");
+
+        // hub: one-segment names are library/ images, pulled with an anonymous token from the realm
+        assertThat(directory.digestOf(UUID.fromString(hub), "nginx", "1.25")).contains(FakeRegistryApis.DIGEST);
+        assertThat(fake.anonymousTokens).anyMatch(q -> q.contains("library%2Fnginx") || q.contains("library/nginx"));
+        assertThat(directory.digestOf(UUID.fromString(hub), "library/nginx", "1.25")).contains(FakeRegistryApis.DIGEST);
+        assertThat(directory.digestOf(UUID.fromString(hub), "nginx", "9.9")).isEmpty();
+        assertThat(directory.digestOf(UUID.fromString(github), "app", "1.0")).contains(FakeRegistryApis.DIGEST);
+        assertThat(directory.digestOf(UUID.fromString(gitlab), "app", "1.0")).contains(FakeRegistryApis.DIGEST);
+        assertThat(directory.digestOf(UUID.fromString(selfManaged), "acme/shop/app", "1.0"))
+                .contains(FakeRegistryApis.DIGEST);
+        assertThat(directory.digestOf(UUID.fromString(google), "web", "1.0")).contains(FakeRegistryApis.DIGEST);
+        assertThat(directory.digestOf(UUID.fromString(unchecked), "team/app", "1.0")).isEmpty();
+    }
+
     static void assumeLocalRegistry() {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:5000/v2/").toURL().openConnection();
-            c.setConnectTimeout(1000);
-            Assumptions.assumeTrue(c.getResponseCode() == 200, "The registry on 127.0.0.1:5000 does not answer 200");
-        } catch (Exception e) {
-            Assumptions.abort("No registry on 127.0.0.1:5000 (CI starts one): " + e.getMessage());
-        }
+        io.wharf.probe.LocalRegistry.require();
     }
 
     @Test

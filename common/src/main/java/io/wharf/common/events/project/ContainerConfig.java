@@ -1,6 +1,7 @@
 package io.wharf.common.events.project;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -40,6 +41,18 @@ public record ContainerConfig(
         Resources resourceConfig,
         Markers annotations,
         Markers labels) {
+
+    /**
+     * The names of the fields a patch can clear, in the record's order, and the Kubernetes marker
+     * sub-lists ({@code labels.service}, ...).
+     */
+    public static final List<String> FIELDS = List.of("expose", "restartPolicy", "networkMode",
+            "deploymentStrategy", "name", "environment", "secrets", "routing", "user", "tty", "configContainer",
+            "ports", "portRanges", "volumes", "commands", "args", "initContainers", "capabilities", "storage",
+            "logConfig", "networks", "dockerLabels", "customHeaders", "proxyHeaders", "useLoadBalancer",
+            "extraLBAnnotations", "healthCheckConfig", "resourceConfig", "annotations", "labels",
+            "annotations.service", "annotations.deployment", "annotations.ingress",
+            "labels.service", "labels.deployment", "labels.ingress");
 
     public record UniqueKey(String id, String key) {
     }
@@ -103,13 +116,21 @@ public record ContainerConfig(
                     patch.deployment != null ? patch.deployment : deployment,
                     patch.ingress != null ? patch.ingress : ingress);
         }
+
+        /** These markers without the sub-lists named in {@code cleared} ({@code service}, ...). */
+        Markers without(Collection<String> cleared, String prefix) {
+            return new Markers(cleared.contains(prefix + "service") ? null : service,
+                    cleared.contains(prefix + "deployment") ? null : deployment,
+                    cleared.contains(prefix + "ingress") ? null : ingress);
+        }
     }
 
     /**
      * The default config of a new image (SPEC §3): {@code name} = last path segment of the image
      * name, {@code expose none}, {@code restartPolicy no}, {@code networkMode bridge},
      * {@code deploymentStrategy recreate}; dyrector's other defaults ({@code tty}, {@code proxyHeaders},
-     * {@code useLoadBalancer} false) kept. The name is made a DNS label (lower case, other
+     * {@code useLoadBalancer} false, {@code user} -1 = "the image's user", reference §2.7; SPEC is
+     * silent on the user) kept. The name is made a DNS label (lower case, other
      * characters turned into '-', at most 63), so every default config is a valid one.
      */
     public static ContainerConfig defaultFor(String imageName) {
@@ -122,7 +143,7 @@ public record ContainerConfig(
         if (name.isEmpty()) {
             name = "container";
         }
-        return new ContainerConfig("none", "no", "bridge", "recreate", name, List.of(), List.of(), null, null, false,
+        return new ContainerConfig("none", "no", "bridge", "recreate", name, List.of(), List.of(), null, -1, false,
                 null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
                 List.of(), List.of(), List.of(), false, false, List.of(), null, null, null, null);
     }
@@ -149,6 +170,56 @@ public record ContainerConfig(
                 or(patch.healthCheckConfig, healthCheckConfig), or(patch.resourceConfig, resourceConfig),
                 annotations == null ? patch.annotations : annotations.mergedWith(patch.annotations),
                 labels == null ? patch.labels : labels.mergedWith(patch.labels));
+    }
+
+    /**
+     * This config with the {@code cleared} fields ({@link #FIELDS}) set back to their value in
+     * {@code defaults} (a new image's default config: null for objects and the user, [] for lists,
+     * false for flags, the SPEC §3 defaults for expose, restart policy, network mode, strategy and
+     * name); a cleared marker sub-list ({@code labels.service}) becomes null.
+     */
+    public ContainerConfig cleared(Collection<String> cleared, ContainerConfig defaults) {
+        if (cleared == null || cleared.isEmpty()) {
+            return this;
+        }
+        Markers a = cleared.contains("annotations") ? defaults.annotations
+                : annotations == null ? null : annotations.without(cleared, "annotations.");
+        Markers l = cleared.contains("labels") ? defaults.labels
+                : labels == null ? null : labels.without(cleared, "labels.");
+        return new ContainerConfig(
+                pick(cleared, "expose", defaults.expose, expose),
+                pick(cleared, "restartPolicy", defaults.restartPolicy, restartPolicy),
+                pick(cleared, "networkMode", defaults.networkMode, networkMode),
+                pick(cleared, "deploymentStrategy", defaults.deploymentStrategy, deploymentStrategy),
+                pick(cleared, "name", defaults.name, name),
+                pick(cleared, "environment", defaults.environment, environment),
+                pick(cleared, "secrets", defaults.secrets, secrets),
+                pick(cleared, "routing", defaults.routing, routing),
+                pick(cleared, "user", defaults.user, user),
+                pick(cleared, "tty", defaults.tty, tty),
+                pick(cleared, "configContainer", defaults.configContainer, configContainer),
+                pick(cleared, "ports", defaults.ports, ports),
+                pick(cleared, "portRanges", defaults.portRanges, portRanges),
+                pick(cleared, "volumes", defaults.volumes, volumes),
+                pick(cleared, "commands", defaults.commands, commands),
+                pick(cleared, "args", defaults.args, args),
+                pick(cleared, "initContainers", defaults.initContainers, initContainers),
+                pick(cleared, "capabilities", defaults.capabilities, capabilities),
+                pick(cleared, "storage", defaults.storage, storage),
+                pick(cleared, "logConfig", defaults.logConfig, logConfig),
+                pick(cleared, "networks", defaults.networks, networks),
+                pick(cleared, "dockerLabels", defaults.dockerLabels, dockerLabels),
+                pick(cleared, "customHeaders", defaults.customHeaders, customHeaders),
+                pick(cleared, "proxyHeaders", defaults.proxyHeaders, proxyHeaders),
+                pick(cleared, "useLoadBalancer", defaults.useLoadBalancer, useLoadBalancer),
+                pick(cleared, "extraLBAnnotations", defaults.extraLBAnnotations, extraLBAnnotations),
+                pick(cleared, "healthCheckConfig", defaults.healthCheckConfig, healthCheckConfig),
+                pick(cleared, "resourceConfig", defaults.resourceConfig, resourceConfig),
+                a, l);
+    }
+
+    private static <T> T pick(Collection<String> cleared, String field, T defaultValue, T current) {
+        return cleared.contains(field) ? defaultValue : current;
     }
 
     private static <T> T or(T patched, T current) {

@@ -6,7 +6,10 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A release package of a project (seed 001): semver {@code version} unique in the project, its
- * components (image of the project + tag) and coloured labels.
+ * components (image of the project + tag) and coloured labels. A component names its image's
+ * {@code name} and {@code registryId} as they were when the package was created, so the package
+ * keeps them when the image (or its version) is deleted later; both are null in events written
+ * before they existed.
  */
 @Revision("1")
 public record PackageCreatedEvent(
@@ -20,7 +23,12 @@ public record PackageCreatedEvent(
         String createdBy,
         Instant createdAt) {
 
-    public record Component(String imageId, String version) {
+    public record Component(String imageId, String version, String name, String registryId) {
+
+        /** A component without the image's name and registry (the shape before they existed). */
+        public Component(String imageId, String version) {
+            this(imageId, version, null, null);
+        }
     }
 
     public record Label(String id, String text, String color) {

@@ -30,6 +30,32 @@ final class ConfigRules {
     static final int MAX_LIST = 512;
     static final int MAX_TEXT = 4096;
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
+    /** List-item ids: what clients send back from a GET (UUIDs here), at most 64 visible characters. */
+    static final int MAX_ID = 64;
+    private static final Pattern ID = Pattern.compile("^[\\x21-\\x7e]{1," + MAX_ID + "}$");
+    /** A DNS hostname (RFC 1123): dot-separated labels of letters, digits and inner '-', at most 253. */
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$");
+    /**
+     * An image reference as Docker parses it: {@code [host[:port]/]path[:tag][@digest]}, path
+     * components lower case ({@code [a-z0-9]} joined by '.', '_', '__' or dashes), tag
+     * {@code [\w][\w.-]{0,127}}, digest {@code algorithm:hex}.
+     */
+    private static final Pattern IMAGE_REF = Pattern.compile("^(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]{1,5})?/)?"
+            + "[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*)*"
+            + "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$");
+    /** Kubernetes CPU: whole or decimal cores ({@code 1}, {@code 0.5}, at most 3 decimals) or millicores ({@code 500m}). */
+    private static final Pattern CPU = Pattern.compile("^(?:[0-9]{1,6}(?:\\.[0-9]{1,3})?|[0-9]{1,9}m)$");
+    /**
+     * Kubernetes memory and storage sizes: a whole or decimal number with an optional binary
+     * ({@code Ki Mi Gi Ti Pi Ei}) or decimal ({@code k M G T P E}) suffix ({@code 256Mi}, {@code 1G}).
+     */
+    private static final Pattern BYTES = Pattern.compile("^[0-9]{1,15}(?:\\.[0-9]{1,6})?(?:[KMGTPE]i|[kMGTPE])?$");
+    /** An ingress upload limit as nginx takes it ({@code client_max_body_size}): a number with k, m or g. */
+    private static final Pattern UPLOAD_LIMIT = Pattern.compile("^[0-9]{1,9}[kKmMgG]?$");
+    /** An HTTP header name (RFC 9110 token). */
+    private static final Pattern HEADER_NAME = Pattern.compile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$");
     private static final Set<String> EXPOSE = Set.of("none", "expose", "exposeWithTls");
     private static final Set<String> RESTART = Set.of("always", "unlessStopped", "no", "onFailure");
     private static final Set<String> NETWORK = Set.of("none", "host", "bridge");
@@ -37,14 +63,19 @@ final class ConfigRules {
     private static final Set<String> VOLUME_TYPES = Set.of("ro", "rwo", "rwx", "mem", "tmp");
     private static final Set<String> LOG_DRIVERS = Set.of("nodeDefault", "none", "gcplogs", "local", "json-file",
             "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk", "etwlogs", "logentries");
-    /** Host paths whose bind gives a container the machine: the root and the Docker socket. */
+    /** Paths whose bind gives a container the machine (as volume name or path): the root and the Docker socket. */
     private static final Set<String> PRIVILEGED_BINDS = Set.of("/", "/var/run/docker.sock", "/run/docker.sock");
+    /** Host directories holding the Docker socket: binding one hands the socket over just the same. */
+    private static final Set<String> SOCKET_DIRECTORIES = Set.of("/var", "/var/run", "/run");
+    /** Host trees whose bind (of the tree or anything in it) exposes the host's kernel, devices or secrets. */
+    private static final List<String> PRIVILEGED_HOST_TREES = List.of("/proc", "/sys", "/etc", "/dev", "/boot", "/root");
 
     private ConfigRules() {
     }
 
     /** Refuses the first rule {@code config} breaks; {@code at} is the field prefix ({@code config}). */
     static void validate(ContainerConfig config, String at) {
+        listIds(config, at);
         oneOf(config.expose(), EXPOSE, at + ".expose");
         oneOf(config.restartPolicy(), RESTART, at + ".restartPolicy");
         oneOf(config.networkMode(), NETWORK, at + ".networkMode");
@@ -55,9 +86,11 @@ final class ConfigRules {
         keyValues(config.environment(), at + ".environment");
         secrets(config.secrets(), at + ".secrets");
         if (config.routing() != null) {
-            text(config.routing().domain(), at + ".routing.domain");
+            matches(config.routing().domain(), HOSTNAME, at + ".routing.domain",
+                    "A hostname: labels of letters, digits and inner '-', separated by dots.");
             path(config.routing().path(), at + ".routing.path");
-            text(config.routing().uploadLimit(), at + ".routing.uploadLimit");
+            matches(config.routing().uploadLimit(), UPLOAD_LIMIT, at + ".routing.uploadLimit",
+                    "A size as nginx takes it: digits with an optional k, m or g (e.g. 10m).");
         }
         if (config.user() != null && config.user() < -1) {
             throw invalid(at + ".user", "The user must be a user id (0 or more), or -1 for the image's user.");
@@ -65,6 +98,7 @@ final class ConfigRules {
         if (config.configContainer() != null) {
             var c = config.configContainer();
             required(c.image(), at + ".configContainer.image");
+            imageRef(c.image(), at + ".configContainer.image");
             required(c.volume(), at + ".configContainer.volume");
             required(c.path(), at + ".configContainer.path");
             path(c.path(), at + ".configContainer.path");
@@ -91,6 +125,12 @@ final class ConfigRules {
         keys(config.networks(), at + ".networks", true);
         keyValues(config.dockerLabels(), at + ".dockerLabels");
         keys(config.customHeaders(), at + ".customHeaders", true);
+        if (config.customHeaders() != null) {
+            for (int i = 0; i < config.customHeaders().size(); i++) {
+                matches(config.customHeaders().get(i).key(), HEADER_NAME, at + ".customHeaders[" + i + "].key",
+                        "An HTTP header name: letters, digits and !#$%&'*+.^_`|~-.");
+            }
+        }
         keyValues(config.extraLBAnnotations(), at + ".extraLBAnnotations");
         if (config.healthCheckConfig() != null) {
             var h = config.healthCheckConfig();
@@ -103,13 +143,13 @@ final class ConfigRules {
         }
         if (config.resourceConfig() != null) {
             var r = config.resourceConfig();
-            if (r.limits() != null) {
-                text(r.limits().cpu(), at + ".resourceConfig.limits.cpu");
-                text(r.limits().memory(), at + ".resourceConfig.limits.memory");
-            }
-            if (r.requests() != null) {
-                text(r.requests().cpu(), at + ".resourceConfig.requests.cpu");
-                text(r.requests().memory(), at + ".resourceConfig.requests.memory");
+            for (var limit : new Object[][] {{r.limits(), ".limits"}, {r.requests(), ".requests"}}) {
+                if (limit[0] instanceof ContainerConfig.ResourceLimit l) {
+                    String field = at + ".resourceConfig" + limit[1];
+                    matches(l.cpu(), CPU, field + ".cpu", "Cores (1, 0.5) or millicores (500m).");
+                    matches(l.memory(), BYTES, field + ".memory",
+                            "Bytes with an optional suffix: Ki, Mi, Gi, Ti, Pi, Ei or k, M, G, T, P, E (e.g. 256Mi).");
+                }
             }
         }
         markers(config.annotations(), at + ".annotations");
@@ -117,8 +157,12 @@ final class ConfigRules {
     }
 
     /**
-     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host}, a bind
-     * of {@code /} or the Docker socket (a volume whose name or path is one of them), capabilities.
+     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host},
+     * capabilities, or a volume binding a dangerous host path: {@code /} or the Docker socket as
+     * its name or path, or as host path (an absolute volume name) a directory holding the socket
+     * ({@code /var}, {@code /var/run}, {@code /run}) or anything in or under {@code /proc},
+     * {@code /sys}, {@code /etc}, {@code /dev}, {@code /boot}, {@code /root}. Container paths like
+     * /run or /etc/nginx are ordinary mounts of named volumes and stay unprivileged.
      */
     static boolean privileged(ContainerConfig patch) {
         if (patch == null) {
@@ -131,18 +175,44 @@ final class ConfigRules {
             return true;
         }
         return patch.volumes() != null && patch.volumes().stream().anyMatch(v -> v != null
-                && (PRIVILEGED_BINDS.contains(normalised(v.name())) || PRIVILEGED_BINDS.contains(normalised(v.path()))));
+                && (PRIVILEGED_BINDS.contains(normalised(v.name())) || PRIVILEGED_BINDS.contains(normalised(v.path()))
+                || SOCKET_DIRECTORIES.contains(normalised(v.name())) || privilegedHostTree(normalised(v.name()))));
     }
 
+    private static boolean privilegedHostTree(String hostPath) {
+        return hostPath != null && PRIVILEGED_HOST_TREES.stream()
+                .anyMatch(tree -> hostPath.equals(tree) || hostPath.startsWith(tree + "/"));
+    }
+
+    /** {@code path} without repeated, trailing and {@code .} segments ({@code ..} is refused by validation). */
     private static String normalised(String path) {
         if (path == null) {
             return null;
         }
         String p = path.trim();
-        while (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
+        if (!p.startsWith("/")) {
+            return p;
         }
-        return p.replaceAll("/+", "/");
+        StringBuilder out = new StringBuilder();
+        for (String segment : p.split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                out.append('/').append(segment);
+            }
+        }
+        return out.isEmpty() ? "/" : out.toString();
+    }
+
+    /** The cleared field names of a patch: each a field of {@link ContainerConfig#FIELDS}, each once. */
+    static List<String> clearable(List<String> cleared, String at) {
+        if (cleared == null) {
+            return List.of();
+        }
+        for (String field : cleared) {
+            if (!ContainerConfig.FIELDS.contains(field)) {
+                throw new ValidationException("Unknown config field.", at + "." + field, null);
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(cleared));
     }
 
     /** The config with an id on every list item that has none (ids the client gave are kept). */
@@ -197,6 +267,67 @@ final class ConfigRules {
     }
 
     // --- rules ------------------------------------------------------------------------------------
+
+    /** Every list's item ids: at most {@link #MAX_ID} visible characters, unique within their list. */
+    private static void listIds(ContainerConfig c, String at) {
+        ids(c.environment(), UniqueKeyValue::id, at + ".environment");
+        ids(c.secrets(), UniqueSecretKey::id, at + ".secrets");
+        ids(c.ports(), Port::id, at + ".ports");
+        ids(c.portRanges(), PortRange::id, at + ".portRanges");
+        ids(c.volumes(), Volume::id, at + ".volumes");
+        ids(c.commands(), UniqueKey::id, at + ".commands");
+        ids(c.args(), UniqueKey::id, at + ".args");
+        ids(c.initContainers(), InitContainer::id, at + ".initContainers");
+        ids(c.capabilities(), UniqueKeyValue::id, at + ".capabilities");
+        if (c.logConfig() != null) {
+            ids(c.logConfig().options(), UniqueKeyValue::id, at + ".logConfig.options");
+        }
+        ids(c.networks(), UniqueKey::id, at + ".networks");
+        ids(c.dockerLabels(), UniqueKeyValue::id, at + ".dockerLabels");
+        ids(c.customHeaders(), UniqueKey::id, at + ".customHeaders");
+        ids(c.extraLBAnnotations(), UniqueKeyValue::id, at + ".extraLBAnnotations");
+        for (var markers : new Object[][] {{c.annotations(), ".annotations"}, {c.labels(), ".labels"}}) {
+            if (markers[0] instanceof ContainerConfig.Markers m) {
+                ids(m.service(), UniqueKeyValue::id, at + markers[1] + ".service");
+                ids(m.deployment(), UniqueKeyValue::id, at + markers[1] + ".deployment");
+                ids(m.ingress(), UniqueKeyValue::id, at + markers[1] + ".ingress");
+            }
+        }
+    }
+
+    private static <T> void ids(List<T> list, Function<T, String> id, String at) {
+        size(list, at); // an over-long list, or a null item, is refused as such first
+        if (list == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String value = id.apply(list.get(i));
+            if (value == null) {
+                continue; // made by withIds before validation
+            }
+            String field = at + "[" + i + "].id";
+            if (!ID.matcher(value).matches()) {
+                throw new ValidationException("An id is 1 to " + MAX_ID + " visible characters.", field, null);
+            }
+            if (!seen.add(value)) {
+                throw new ValidationException("Duplicate id '" + value + "'.", field, "Ids are unique in a list.");
+            }
+        }
+    }
+
+    private static void matches(String value, Pattern pattern, String field, String hint) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            throw new ValidationException("Invalid format.", field, hint);
+        }
+    }
+
+    private static void imageRef(String value, String field) {
+        if (value != null && (value.length() > 255 + 1 + 128 + 1 + 80 || !IMAGE_REF.matcher(value).matches())) {
+            throw new ValidationException("Not an image reference.", field,
+                    "[registry[:port]/]name[:tag][@digest], the name in lower case (e.g. busybox:1.36).");
+        }
+    }
 
     private static ValidationException invalid(String field, String message) {
         return new ValidationException(message, field, null);
@@ -351,7 +482,8 @@ final class ConfigRules {
             path(v.name(), field + ".name");
             path(v.path(), field + ".path");
             oneOf(v.type(), VOLUME_TYPES, field + ".type");
-            text(v.size(), field + ".size");
+            matches(v.size(), BYTES, field + ".size",
+                    "Bytes with an optional suffix: Ki, Mi, Gi, Ti, Pi, Ei or k, M, G, T, P, E (e.g. 1Gi).");
             text(v.volumeClass(), field + ".class");
         }
     }
@@ -371,6 +503,11 @@ final class ConfigRules {
                 throw new ValidationException("Duplicate init container name.", field + ".name", null);
             }
             required(c.image(), field + ".image");
+            imageRef(c.image(), field + ".image");
+            ids(c.command(), UniqueKey::id, field + ".command");
+            ids(c.args(), UniqueKey::id, field + ".args");
+            ids(c.environment(), UniqueKeyValue::id, field + ".environment");
+            ids(c.volumes(), VolumeLink::id, field + ".volumes");
             keys(c.command(), field + ".command", false);
             keys(c.args(), field + ".args", false);
             keyValues(c.environment(), field + ".environment");

@@ -67,7 +67,8 @@ class ImageController {
 
     @PatchMapping("/{imageId}")
     @Operation(summary = "Patch an image's tag and config", description = "Whole-field replacement; labels and "
-            + "annotations merged per sub-list. Privileged settings need admin.")
+            + "annotations merged per sub-list; an explicit null clears a field (absent keeps it). Privileged "
+            + "settings need admin.")
     @ApiResponse(responseCode = "204", description = "Patched")
     @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR (field, e.g. config.ports[2].internal)")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN_ROLE: privileged settings as a user")
@@ -78,7 +79,8 @@ class ImageController {
             @Valid @RequestBody ProjectRequests.PatchImage request) {
         Caller caller = commands.caller(principal, teamSlug);
         commands.send(projectId.toString(), new PatchImageCommand(projectId.toString(), caller, versionId.toString(),
-                imageId.toString(), request.tag(), request.config()));
+                imageId.toString(), request.tag(), request.config() == null ? null : request.config().values(),
+                request.config() == null ? List.of() : request.config().cleared()));
         return ResponseEntity.noContent().build();
     }
 

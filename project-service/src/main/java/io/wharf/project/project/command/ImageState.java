@@ -1,10 +1,15 @@
 package io.wharf.project.project.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.wharf.common.events.project.CatalogueImage;
 import io.wharf.common.events.project.ContainerConfig;
 import java.util.Objects;
 
 /** An image of a version inside the {@link Project} aggregate. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class ImageState {
 
     final String id;
@@ -14,6 +19,15 @@ final class ImageState {
     int order;
     ContainerConfig config;
     String digest;
+
+    /** From a snapshot: the identity here, the rest from the fields. */
+    @JsonCreator
+    ImageState(@JsonProperty("id") String id, @JsonProperty("registryId") String registryId,
+            @JsonProperty("name") String name) {
+        this.id = id;
+        this.registryId = registryId;
+        this.name = name;
+    }
 
     ImageState(CatalogueImage image) {
         this.id = image.imageId();

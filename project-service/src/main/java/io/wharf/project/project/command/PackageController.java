@@ -41,7 +41,12 @@ class PackageController {
 
     /** What a PATCH may change; the other fields of a package are read-only (422). */
     static final Set<String> WRITABLE = Set.of("labels", "archived");
-    static final Set<String> READ_ONLY = Set.of("id", "projectId", "version", "baseVersion", "components", "audit");
+    /**
+     * Wharf's read-only fields and seed 001's package shape ({@code applicationId},
+     * {@code basePackageVersion}, {@code preview}): a client that PATCHes back what it read gets 422.
+     */
+    static final Set<String> READ_ONLY = Set.of("id", "projectId", "version", "baseVersion", "components", "audit",
+            "applicationId", "basePackageVersion", "preview");
 
     private final ProjectCommands commands;
     private final QueryGateway queries;

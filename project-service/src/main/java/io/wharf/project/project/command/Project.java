@@ -3,6 +3,8 @@ package io.wharf.project.project.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
 import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.ForbiddenRoleException;
 import io.wharf.common.error.NotFoundException;
@@ -45,6 +47,7 @@ import io.wharf.project.project.api.PatchImageCommand;
 import io.wharf.project.project.api.PatchPackageCommand;
 import io.wharf.project.project.api.PublishVersionCommand;
 import io.wharf.project.project.api.SetDefaultVersionCommand;
+import io.wharf.project.project.ProjectFeatureConfig;
 import io.wharf.project.shared.RegistryDirectory;
 import io.wharf.project.shared.StorageDirectory;
 import java.util.ArrayList;
@@ -71,7 +74,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * target (404), then the request's shape (400), the caller's role (403), conflicts (409) and state
  * rules (412).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = ProjectFeatureConfig.SNAPSHOT_TRIGGER)
+// Snapshots (Jackson, the event serializer) hold the fields, never derived getters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 class Project {
 
     static final String PROJECT_NOT_FOUND = "Project not found.";
@@ -87,8 +93,8 @@ class Project {
     private String name;
     private String type;
     private String defaultVersionId;
-    private final Map<String, VersionState> versions = new LinkedHashMap<>();
-    private final Map<String, PackageState> packages = new LinkedHashMap<>();
+    private Map<String, VersionState> versions = new LinkedHashMap<>();
+    private Map<String, PackageState> packages = new LinkedHashMap<>();
 
     record PackageState(String version, boolean archived) {
     }
@@ -106,10 +112,8 @@ class Project {
         String newType = ProjectRules.projectType(command.type());
         ProjectRules.text(command.description(), ProjectRules.DESCRIPTION_MAX, "description");
         ProjectRules.text(command.changelog(), ProjectRules.CHANGELOG_MAX, "changelog");
-        if (command.changelog() != null && ProjectRules.VERSIONED.equals(newType)) {
-            throw new PreconditionFailedException("Only versionless projects have a project changelog.",
-                    "changelog", "Give each version its changelog.");
-        }
+        // A versioned project has no project changelog; dyrector ignores one sent on create, and so
+        // do we (a client written against dyrector sends it). Only an update refuses it (SPEC §3, 412).
         claim(names, unitOfWork, caller.teamId(), newName, command.projectId());
         apply(new ProjectCreatedEvent(command.projectId(), caller.teamId(), newName, command.description(), newType,
                 caller.userId(), caller.at()));
@@ -169,7 +173,7 @@ class Project {
     // --- versions ---------------------------------------------------------------------------------
 
     @CommandHandler
-    void handle(CreateVersionCommand command, RegistryDirectory registries) {
+    void handle(CreateVersionCommand command) {
         Caller caller = requireTeam(command.caller());
         String newName = ProjectRules.name(command.name(), "name");
         String newType = ProjectRules.versionType(command.type());
@@ -187,7 +191,7 @@ class Project {
         apply(new VersionCreatedEvent(projectId, teamId, command.versionId(), newName, newType, command.changelog(),
                 defaultVersionId == null, source == null ? null : source.id, copies, caller.userId(), caller.at()));
         if (command.publishImmediately()) {
-            publish(versions.get(command.versionId()), caller, registries);
+            publish(versions.get(command.versionId()), caller, command.digests());
         }
     }
 
@@ -240,7 +244,7 @@ class Project {
     }
 
     @CommandHandler
-    void handle(PublishVersionCommand command, RegistryDirectory registries) {
+    void handle(PublishVersionCommand command) {
         Caller caller = requireTeam(command.caller());
         VersionState version = requireVersion(command.versionId());
         if (version.published) {
@@ -248,7 +252,7 @@ class Project {
                     "A published version is immutable; increase it for changes.");
         }
         requirePublishable(version.type, version.images.isEmpty());
-        publish(version, caller, registries);
+        publish(version, caller, command.digests());
     }
 
     @CommandHandler
@@ -319,7 +323,8 @@ class Project {
         ImageState image = requireImage(version, command.imageId());
         String tag = command.tag() == null ? image.tag : ProjectRules.tag(command.tag(), "tag");
         ContainerConfig patch = ConfigRules.withIds(command.config());
-        ContainerConfig merged = image.config.mergedWith(patch);
+        List<String> cleared = ConfigRules.clearable(command.cleared(), "config");
+        ContainerConfig merged = image.config.mergedWith(patch).cleared(cleared, ContainerConfig.defaultFor(image.name));
         ConfigRules.validate(merged, "config");
         // Only a storage the patch names is checked: one already set was the team's when it was set,
         // and a storage in use can not be deleted.
@@ -333,11 +338,11 @@ class Project {
                     + "socket, capabilities) need the admin role.", "config", "Ask an admin of the team.");
         }
         requireMutable(version, deployments);
-        if (command.tag() == null && command.config() == null) {
+        if (command.tag() == null && command.config() == null && cleared.isEmpty()) {
             return;
         }
         apply(new ImageConfigPatchedEvent(projectId, teamId, version.id, image.id, tag, patch, merged,
-                caller.userId(), caller.at()));
+                caller.userId(), caller.at(), cleared.isEmpty() ? null : cleared));
     }
 
     @CommandHandler
@@ -396,14 +401,15 @@ class Project {
             if (c == null || c.imageId() == null) {
                 throw new ValidationException("An image id is required.", field + ".imageId", null);
             }
-            if (findImage(c.imageId()) == null) {
+            ImageState image = findImage(c.imageId());
+            if (image == null) {
                 throw new NotFoundException(IMAGE_NOT_FOUND, field + ".imageId", "Use an image of this project.");
             }
             if (!imageIds.add(c.imageId())) {
                 throw new ValidationException("The image is a component already.", field + ".imageId", null);
             }
             components.add(new PackageCreatedEvent.Component(c.imageId(), ProjectRules.tag(c.version(),
-                    field + ".version")));
+                    field + ".version"), image.name, image.registryId));
         }
         List<PackageCreatedEvent.Label> labels = PackageRules.labels(command.labels());
         if (packages.values().stream().anyMatch(p -> p.version().equals(version))) {
@@ -502,12 +508,21 @@ class Project {
         }
     }
 
-    /** Pins every tag: the registry's digest where it can tell it (seed 000). */
-    private void publish(VersionState version, Caller caller, RegistryDirectory registries) {
+    /**
+     * Pins every tag (seed 000): to the digest the controller resolved for the image's registry,
+     * name and tag, where there is one (a digest resolved for a tag changed since keeps nothing).
+     */
+    private void publish(VersionState version, Caller caller, Map<String, String> digests) {
+        Map<String, String> known = digests == null ? Map.of() : digests;
         List<CatalogueImage> pinned = version.ordered().stream().map(i -> new CatalogueImage(i.id, i.registryId,
-                i.name, i.tag, i.order, i.config, registries.digestOf(UUID.fromString(i.registryId), i.name, i.tag)
-                        .orElse(null))).toList();
+                i.name, i.tag, i.order, i.config, digest(known.get(PublishVersionCommand.key(i.registryId, i.name,
+                        i.tag))))).toList();
         apply(new VersionPublishedEvent(projectId, teamId, version.id, pinned, caller.userId(), caller.at()));
+    }
+
+    /** A digest as the registry answers it ({@code sha256:} + 64 hex), else none (the tag stays). */
+    private static String digest(String candidate) {
+        return candidate != null && candidate.matches("sha256:[0-9a-f]{64}") ? candidate : null;
     }
 
     private static List<CatalogueImage> copies(VersionState source) {

@@ -47,7 +47,6 @@ class ProjectController {
     @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR (field)")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: not a member of the team")
     @ApiResponse(responseCode = "409", description = "CONFLICT: name taken")
-    @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: changelog on a versioned project")
     ResponseEntity<ProjectResponse> create(@Parameter(hidden = true) WharfPrincipal principal,
             @PathVariable String teamSlug, @Valid @RequestBody ProjectRequests.CreateProject request) {
         Caller caller = commands.caller(principal, teamSlug);

@@ -2,6 +2,7 @@ package io.wharf.project.project.command;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.wharf.common.events.project.ContainerConfig;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,8 @@ final class ProjectRequests {
             @NotNull @Schema(description = "versionless or versioned") String type,
             @NotNull @Schema(description = "1 to 70 characters, unique in the team") String name,
             String description,
-            @Schema(description = "versionless projects only (412 otherwise)") String changelog) {
+            @Schema(description = "versionless: the rolling version's changelog; ignored for versioned projects "
+                    + "(as dyrector)") String changelog) {
     }
 
     record EditProject(@NotNull String name, String description,
@@ -37,8 +39,9 @@ final class ProjectRequests {
                      @NotNull @Schema(description = "name[:tag], tag defaults to latest") List<String> images) {
     }
 
-    record PatchImage(String tag, @Schema(description = "a partial config: whole-field replacement, "
-            + "labels/annotations per sub-list") ContainerConfig config) {
+    record PatchImage(String tag, @Schema(implementation = ContainerConfig.class, description = "a partial config: "
+            + "whole-field replacement, labels/annotations per sub-list; an absent field is kept, an explicit null "
+            + "clears it (back to the default config's value)") ConfigPatch config) {
     }
 
     record Component(@NotNull UUID imageId, @NotNull @Schema(description = "the image tag") String version) {
@@ -50,7 +53,7 @@ final class ProjectRequests {
     record CreatePackage(
             @NotNull @Schema(description = "semver, unique in the project") String version,
             String baseVersion,
-            @NotNull List<Component> components,
-            List<Label> labels) {
+            @NotNull List<@Valid Component> components,
+            List<@Valid Label> labels) {
     }
 }

@@ -10,13 +10,17 @@ import io.wharf.project.project.api.Caller;
 import io.wharf.project.project.api.CreateVersionCommand;
 import io.wharf.project.project.api.DeleteVersionCommand;
 import io.wharf.project.project.api.EditVersionCommand;
+import io.wharf.project.project.api.FindVersionImagesQuery;
 import io.wharf.project.project.api.FindVersionQuery;
+import io.wharf.project.project.api.ImageResponse;
 import io.wharf.project.project.api.IncreaseVersionCommand;
 import io.wharf.project.project.api.PublishVersionCommand;
 import io.wharf.project.project.api.SetDefaultVersionCommand;
 import io.wharf.project.project.api.VersionResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -37,10 +41,22 @@ class VersionController {
 
     private final ProjectCommands commands;
     private final QueryGateway queries;
+    private final PublishDigests digests;
 
-    VersionController(ProjectCommands commands, QueryGateway queries) {
+    VersionController(ProjectCommands commands, QueryGateway queries, PublishDigests digests) {
         this.commands = commands;
         this.queries = queries;
+        this.digests = digests;
+    }
+
+    /**
+     * The digests of the images a publish will pin (of {@code versionId}, or of the default version a
+     * new version copies), resolved here, before the command: never inside the aggregate.
+     */
+    private Map<String, String> digestsOf(Caller caller, UUID projectId, String versionId) {
+        List<ImageResponse> images = queries.query(new FindVersionImagesQuery(caller.teamId(), caller.teamSlug(),
+                projectId.toString(), versionId), ResponseTypes.multipleInstancesOf(ImageResponse.class)).join();
+        return digests.of(images);
     }
 
     private ResponseEntity<VersionResponse> created(String teamSlug, Caller caller, String projectId, String versionId) {
@@ -64,8 +80,10 @@ class VersionController {
             @Valid @RequestBody ProjectRequests.CreateVersion request) {
         Caller caller = commands.caller(principal, teamSlug);
         String versionId = IdempotentIds.newId();
+        boolean publish = Boolean.TRUE.equals(request.publishImmediately());
         commands.send(projectId.toString(), new CreateVersionCommand(projectId.toString(), caller, versionId,
-                request.name(), request.type(), request.changelog(), Boolean.TRUE.equals(request.publishImmediately())));
+                request.name(), request.type(), request.changelog(), publish,
+                publish ? digestsOf(caller, projectId, null) : Map.of()));
         return created(teamSlug, caller, projectId.toString(), versionId);
     }
 
@@ -136,7 +154,7 @@ class VersionController {
             @PathVariable UUID projectId, @PathVariable UUID versionId) {
         Caller caller = commands.caller(principal, teamSlug);
         commands.send(projectId.toString(), new PublishVersionCommand(projectId.toString(), caller,
-                versionId.toString()));
+                versionId.toString(), digestsOf(caller, projectId, versionId.toString())));
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,5 +1,8 @@
 package io.wharf.project.project.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /** A version inside the {@link Project} aggregate: changed only by the aggregate's event sourcing handlers. */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 final class VersionState {
 
     final String id;
@@ -16,9 +21,10 @@ final class VersionState {
     String parentId;
     String childId;
     boolean published;
-    final Map<String, ImageState> images = new LinkedHashMap<>();
+    Map<String, ImageState> images = new LinkedHashMap<>();
 
-    VersionState(String id, String name, String type) {
+    @JsonCreator
+    VersionState(@JsonProperty("id") String id, @JsonProperty("name") String name, @JsonProperty("type") String type) {
         this.id = id;
         this.name = name;
         this.type = type;

@@ -147,8 +147,14 @@ class ProjectReads {
         List<PackageResponse.Component> components = d.getList("components", Document.class).stream()
                 .map(c -> {
                     Document image = views.images.find(new Document("_id", c.getString("imageId"))).first();
-                    return new PackageResponse.Component(c.getString("imageId"),
-                            image == null ? null : image.getString("name"), c.getString("version"));
+                    // the name the package was created with; packages of older events only know the image's
+                    String name = c.getString("name") != null ? c.getString("name")
+                            : image == null ? null : image.getString("name");
+                    String registryId = c.getString("registryId") != null ? c.getString("registryId")
+                            : image == null ? null : image.getString("registryId");
+                    return new PackageResponse.Component(c.getString("imageId"), c.getString("imageId"), name,
+                            registryId, c.getString("version"), name == null ? null : name + ":" + c.getString("version"),
+                            image == null);
                 }).toList();
         List<PackageResponse.Label> labels = d.getList("labels", Document.class).stream()
                 .map(l -> new PackageResponse.Label(l.getString("id"), l.getString("text"), l.getString("color")))

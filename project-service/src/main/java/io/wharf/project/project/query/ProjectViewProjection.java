@@ -25,6 +25,7 @@ import io.wharf.common.events.project.VersionPublishedEvent;
 import io.wharf.project.project.ProjectFeatureConfig;
 import io.wharf.project.project.api.FindImagesQuery;
 import io.wharf.project.project.api.FindPackageQuery;
+import io.wharf.project.project.api.FindVersionImagesQuery;
 import io.wharf.project.project.api.FindProjectQuery;
 import io.wharf.project.project.api.FindProjectViewVersionQuery;
 import io.wharf.project.project.api.FindVersionQuery;
@@ -197,7 +198,8 @@ class ProjectViewProjection {
                 Updates.set("teamId", event.teamId()), Updates.set("version", event.version()),
                 Updates.set("baseVersion", event.baseVersion()), Updates.set("archived", false),
                 Updates.set("components", event.components().stream().map(c -> new Document("imageId", c.imageId())
-                        .append("version", c.version())).toList()),
+                        .append("version", c.version()).append("name", c.name())
+                        .append("registryId", c.registryId())).toList()),
                 Updates.set("labels", labels(event.labels())),
                 Updates.set("createdAt", date(event.createdAt())), Updates.set("createdBy", event.createdBy()),
                 Updates.set("updatedAt", date(event.createdAt())), Updates.set("updatedBy", event.createdBy())));
@@ -245,6 +247,17 @@ class ProjectViewProjection {
         return query.imageIds().stream()
                 .flatMap(id -> images.stream().filter(d -> id.equals(d.getString("_id"))))
                 .map(d -> reads.image(d, query.teamSlug())).toList();
+    }
+
+    @QueryHandler
+    List<ImageResponse> handle(FindVersionImagesQuery query) {
+        String versionId = query.versionId() != null ? query.versionId() : views.versionsOf(query.projectId()).stream()
+                .filter(v -> Boolean.TRUE.equals(v.getBoolean("isDefault"))).map(v -> v.getString("_id")).findFirst()
+                .orElse(null);
+        if (versionId == null || views.version(query.teamId(), query.projectId(), versionId).isEmpty()) {
+            return List.of();
+        }
+        return views.imagesOf(versionId).stream().map(d -> reads.image(d, query.teamSlug())).toList();
     }
 
     @QueryHandler

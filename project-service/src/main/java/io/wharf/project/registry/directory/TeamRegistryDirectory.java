@@ -4,6 +4,7 @@ import io.wharf.common.access.MembershipReplica;
 import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.client.Credentials;
 import io.wharf.project.registry.client.RegistryClients;
+import io.wharf.project.registry.support.RegistryProperties;
 import io.wharf.project.registry.support.SecretCipher;
 import io.wharf.project.shared.RegistryDirectory;
 import io.wharf.project.shared.RegistrySummary;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link RegistryDirectory} for the rest of project-service, from the write side's {@link RegistryTable}
- * (never the view) and the team slug → id of the membership replica; digests from the v2 client.
+ * (never the view) and the team slug → id of the membership replica; digests from the v2 client
+ * (every type but {@code unchecked} is a V2 registry underneath).
  */
 @Component
 class TeamRegistryDirectory implements RegistryDirectory {
@@ -26,12 +28,15 @@ class TeamRegistryDirectory implements RegistryDirectory {
     private final MembershipReplica teams;
     private final RegistryClients clients;
     private final SecretCipher cipher;
+    private final RegistryProperties properties;
 
-    TeamRegistryDirectory(RegistryTable table, MembershipReplica teams, RegistryClients clients, SecretCipher cipher) {
+    TeamRegistryDirectory(RegistryTable table, MembershipReplica teams, RegistryClients clients, SecretCipher cipher,
+            RegistryProperties properties) {
         this.table = table;
         this.teams = teams;
         this.clients = clients;
         this.cipher = cipher;
+        this.properties = properties;
     }
 
     @Override
@@ -45,19 +50,50 @@ class TeamRegistryDirectory implements RegistryDirectory {
         return teams.teamIdBySlug(teamSlug).flatMap(teamId -> table.findByName(teamId, name)).map(e -> summary(teamSlug, e));
     }
 
+    /**
+     * Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
+     * registry-1.docker.io (anonymous token from the realm of its challenge, auth.docker.io;
+     * {@code library/} for one-segment names), {@code github} at ghcr.io, {@code gitlab} at its
+     * registry url (registry.gitlab.com for GitLab.com), {@code google} at its url; the repository
+     * is the image name under the registry's {@code imageNamePrefix}. {@code unchecked}: never.
+     */
     @Override
     public Optional<String> digestOf(UUID registryId, String imageName, String tag) {
-        Optional<RegistryEntry> entry = table.find(registryId.toString()).filter(e -> e.type() == RegistryType.V2);
+        Optional<RegistryEntry> entry = table.find(registryId.toString());
         if (entry.isEmpty()) {
             return Optional.empty();
         }
         RegistryEntry e = entry.get();
-        try {
-            return clients.v2().digest(e.url(), new Credentials(e.user(), cipher.open(e.id(), e.token())), imageName, tag);
-        } catch (RuntimeException failed) {
-            log.info("No digest of {}:{} from registry {}: {}", imageName, tag, e.id(), failed.getMessage());
+        String address = switch (e.type()) {
+            case V2, GOOGLE -> e.url();
+            case HUB -> properties.hubRegistryUrl();
+            case GITHUB -> properties.githubRegistryUrl();
+            case GITLAB -> e.url() == null || RegistryType.GITLAB_URL.equals(e.url()) ? properties.gitlabRegistryUrl()
+                    : e.url();
+            case UNCHECKED -> null;
+        };
+        if (address == null) {
             return Optional.empty();
         }
+        String repository = repository(e, imageName);
+        try {
+            return clients.v2().digest(address, new Credentials(e.user(), cipher.open(e.id(), e.token())), repository,
+                    tag);
+        } catch (RuntimeException failed) {
+            log.info("No digest of {}:{} from registry {}: {}", repository, tag, e.id(), failed.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The repository path of an image in its registry: the name under the prefix (once). */
+    static String repository(RegistryEntry e, String imageName) {
+        String prefix = e.type() == RegistryType.V2 || e.type() == RegistryType.UNCHECKED ? null : e.imageNamePrefix();
+        String path = prefix == null || prefix.isBlank() || imageName.equals(prefix)
+                || imageName.startsWith(prefix + "/") ? imageName : prefix + "/" + imageName;
+        if (e.type() == RegistryType.HUB && !path.contains("/")) {
+            path = "library/" + path;
+        }
+        return path;
     }
 
     private static RegistrySummary summary(String teamSlug, RegistryEntry e) {

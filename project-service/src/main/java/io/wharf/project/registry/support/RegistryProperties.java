@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param githubRegistryUrl     GitHub's container registry
  * @param gitlabApiUrl          GitLab.com's API (self-managed GitLab registries bring their own {@code apiUrl})
  * @param gitlabRegistryUrl     GitLab.com's container registry
+ * @param hubRegistryUrl        Docker Hub's registry (V2 API; its token realm, auth.docker.io, comes from
+ *                              its 401 challenge), for the digests of hub images
  */
 @ConfigurationProperties("wharf.project.registry")
 public record RegistryProperties(
@@ -28,5 +30,6 @@ public record RegistryProperties(
         @DefaultValue("https://api.github.com") String githubApiUrl,
         @DefaultValue("https://ghcr.io") String githubRegistryUrl,
         @DefaultValue("https://gitlab.com") String gitlabApiUrl,
-        @DefaultValue("https://registry.gitlab.com") String gitlabRegistryUrl) {
+        @DefaultValue("https://registry.gitlab.com") String gitlabRegistryUrl,
+        @DefaultValue("https://registry-1.docker.io") String hubRegistryUrl) {
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** SPEC §3's container config rules and issue 4's bad-input list: each refusal names its field. */
 class ConfigRulesTest {
 
+    /** An item with its own id (ids are unique in a list). */
     static UniqueKeyValue kv(String key) {
-        return new UniqueKeyValue("i", key, "v");
+        return new UniqueKeyValue(java.util.UUID.randomUUID().toString(), key, "v");
     }
 
     static Stream<Arguments> badConfigs() {
@@ -81,7 +82,67 @@ class ConfigRulesTest {
                 Arguments.of(configWith("healthCheckConfig", new ContainerConfig.HealthCheck(0, null, null, null)),
                         "config.healthCheckConfig.port"),
                 Arguments.of(configWith("logConfig", new ContainerConfig.LogConfig("carrier-pigeon", null)),
-                        "config.logConfig.driver"));
+                        "config.logConfig.driver"),
+                // list-item ids: 1 to 64 visible characters, unique in their list
+                Arguments.of(configWith("environment", List.of(new UniqueKeyValue("x".repeat(65), "A", "1"))),
+                        "config.environment[0].id"),
+                Arguments.of(configWith("environment", List.of(new UniqueKeyValue("a b", "A", "1"))),
+                        "config.environment[0].id"),
+                Arguments.of(configWith("ports", List.of(new Port("p", 80, null), new Port("p", 81, null))),
+                        "config.ports[1].id"),
+                Arguments.of(configWith("labels", new Markers(List.of(new UniqueKeyValue("l", "a", "1"),
+                        new UniqueKeyValue("l", "b", "2")), null, null)), "config.labels.service[1].id"),
+                Arguments.of(configWith("initContainers", List.of(new InitContainer("i", "init", "busybox",
+                        List.of(new UniqueKey("c", "a"), new UniqueKey("c", "b")), null, null, false, null))),
+                        "config.initContainers[0].command[1].id"),
+                // routing.domain: a hostname; upload limit: nginx's size
+                Arguments.of(configWith("routing", new ContainerConfig.Routing("shop example.com", null, null, null)),
+                        "config.routing.domain"),
+                Arguments.of(configWith("routing", new ContainerConfig.Routing("https://shop.example.com", null, null,
+                        null)), "config.routing.domain"),
+                Arguments.of(configWith("routing", new ContainerConfig.Routing("-shop.example.com", null, null, null)),
+                        "config.routing.domain"),
+                Arguments.of(configWith("routing", new ContainerConfig.Routing("a".repeat(64) + ".com", null, null,
+                        null)), "config.routing.domain"),
+                Arguments.of(configWith("routing", new ContainerConfig.Routing("shop.example.com", null, null,
+                        "10 MB")), "config.routing.uploadLimit"),
+                // image references
+                Arguments.of(configWith("configContainer", new ConfigContainer("Busybox", "cfg", "/c", false)),
+                        "config.configContainer.image"),
+                Arguments.of(configWith("configContainer", new ConfigContainer("busybox:", "cfg", "/c", false)),
+                        "config.configContainer.image"),
+                Arguments.of(configWith("configContainer", new ConfigContainer("bad image", "cfg", "/c", false)),
+                        "config.configContainer.image"),
+                Arguments.of(configWith("initContainers", List.of(new InitContainer("i", "init", "a//b", null, null,
+                        null, false, null))), "config.initContainers[0].image"),
+                Arguments.of(configWith("initContainers", List.of(new InitContainer("i", "init", "busybox@sha256:xyz",
+                        null, null, null, false, null))), "config.initContainers[0].image"),
+                // quantities
+                Arguments.of(configWith("resourceConfig", new ContainerConfig.Resources(
+                        new ContainerConfig.ResourceLimit("half", null), null)), "config.resourceConfig.limits.cpu"),
+                Arguments.of(configWith("resourceConfig", new ContainerConfig.Resources(
+                        new ContainerConfig.ResourceLimit("0.5555", null), null)), "config.resourceConfig.limits.cpu"),
+                Arguments.of(configWith("resourceConfig", new ContainerConfig.Resources(null,
+                        new ContainerConfig.ResourceLimit("100m", "64MB"))), "config.resourceConfig.requests.memory"),
+                Arguments.of(configWith("resourceConfig", new ContainerConfig.Resources(null,
+                        new ContainerConfig.ResourceLimit(null, "-1Gi"))), "config.resourceConfig.requests.memory"),
+                Arguments.of(configWith("volumes", List.of(new Volume("v", "data", "/d", "1 GB", null, null))),
+                        "config.volumes[0].size"),
+                // header names are HTTP tokens
+                Arguments.of(configWith("customHeaders", List.of(new UniqueKey("h", "X:Trace"))),
+                        "config.customHeaders[0].key"),
+                Arguments.of(configWith("customHeaders", List.of(new UniqueKey("h", "X-Tr\u00e4ce"))),
+                        "config.customHeaders[0].key"),
+                // ports: overlapping external ranges, a port inside a declared range (either side)
+                Arguments.of(configWith("portRanges", List.of(
+                        new PortRange("r", new Range(1000, 1010), new Range(2000, 2010)),
+                        new PortRange("s", new Range(3000, 3010), new Range(2010, 2020)))),
+                        "config.portRanges[1].external"),
+                Arguments.of(configWith("ports", List.of(new Port("p", 1005, null))).mergedWith(configWith("portRanges",
+                        List.of(new PortRange("r", new Range(1000, 1010), null)))), "config.ports[0].internal"),
+                Arguments.of(configWith("ports", List.of(new Port("p", 80, 2015))).mergedWith(configWith("portRanges",
+                        List.of(new PortRange("r", new Range(1000, 1010), new Range(2000, 2020))))),
+                        "config.ports[0].external"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -120,6 +181,26 @@ class ConfigRulesTest {
         assertThat(ConfigRules.privileged(full)).isFalse();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"busybox", "busybox:1.36", "library/busybox",
+            "127.0.0.1:5000/demo/busybox:1", "registry.example.com/a/b-c/d_e.f:v1.2-rc_3", "localhost/x",
+            "ghcr.io/acme/app@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "gcr.io/p/app:1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "a__b", "a---b"})
+    void imageReferencesDockerAcceptsPass(String image) {
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith(
+                "configContainer", new ConfigContainer(image, "cfg", "/c", false))), "config"))
+                .doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"1, 1Gi", "0.5, 512Mi", "250m, 1G", "2.125, 1.5Gi", "1000m, 64k",
+            "3, 1000000"})
+    void quantitiesKubernetesAcceptsPass(String cpu, String memory) {
+        ContainerConfig.ResourceLimit limit = new ContainerConfig.ResourceLimit(cpu, memory);
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith(
+                "resourceConfig", new ContainerConfig.Resources(limit, limit))), "config")).doesNotThrowAnyException();
+    }
+
     @Test
     void privilegedSettings() {
         assertThat(ConfigRules.privileged(configWith("networkMode", "host"))).isTrue();
@@ -130,6 +211,31 @@ class ConfigRulesTest {
                 null, null, null))))).isTrue();
         assertThat(ConfigRules.privileged(configWith("capabilities", List.of(kv("SYS_ADMIN"))))).isTrue();
         assertThat(ConfigRules.privileged(configWith("capabilities", List.of()))).isFalse();
+    }
+
+    static Volume bind(String hostPath, String containerPath) {
+        return new Volume("v", hostPath, containerPath, null, null, null);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/var/run, /host-run", "/run, /r", "/var, /v", "/var/run/, /x", "/var/./run, /x", "//run, /x",
+            "/var/run/docker.sock, /var/run/docker.sock", "/, /host",
+            "/proc, /host/proc", "/proc/1/root, /p", "/sys, /sys", "/sys/fs/cgroup, /c", "/etc, /host-etc",
+            "/etc/shadow, /shadow", "/dev, /dev", "/dev/sda, /disk", "/boot, /boot", "/root, /r", "/root/.ssh, /ssh",
+            "sock, /run//docker.sock/"})
+    void bindsThatHandOverTheHostArePrivileged(String hostPath, String containerPath) {
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind("/srv/ok", "/ok"),
+                bind(hostPath, containerPath))))).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "data, /data", "/srv/app, /app", "/var/lib/app, /data", "/var/run-data, /d", "/runner, /r",
+            "/etcetera, /e", "/devices, /d", "/rootfs, /r", "/home/ada, /home", "config, /etc/nginx",
+            "/var/run/app, /x", "/opt/proc, /proc-copy", "data, /var/run", "tmp, /run"})
+    void ordinaryBindsAreNot(String hostPath, String containerPath) {
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind(hostPath, containerPath))))).isFalse();
     }
 
     @Test

@@ -241,8 +241,12 @@ class ProjectTest {
     void changelogIsOnlyForVersionlessProjects() {
         fixture.given(versioned()).when(new EditProjectCommand(P, user(), "Shop", null, "notes"))
                 .expectException(refusal(PreconditionFailedException.class, "changelog"));
+    }
+
+    @Test
+    void aChangelogSentWithANewVersionedProjectIsIgnoredAsDyrectorDoes() {
         fixture.givenNoPriorActivity().when(new CreateProjectCommand(P, user(), "Shop", null, "versioned", "x", V1))
-                .expectException(refusal(PreconditionFailedException.class, "changelog"));
+                .expectEvents(new ProjectCreatedEvent(P, TEAM, "Shop", null, "versioned", ADA, T0));
     }
 
     @Test
@@ -341,6 +345,16 @@ class ProjectTest {
                 .expectException(refusal(ConflictException.class, "name"));
         givenVersionWithImages().when(new CreateVersionCommand(P, user(), V2, "1.0.0", "weekly", null, false))
                 .expectException(refusal(ValidationException.class, "type"));
+    }
+
+    @Test
+    void renamingAVersionToATakenNameConflicts() {
+        fixture.given(versioned(), version(V1, "1.0.0", true), version(V2, "2.0.0", false))
+                .when(new EditVersionCommand(P, user(), V2, " 1.0.0 ", "dup"))
+                .expectException(refusal(ConflictException.class, "name")).expectNoEvents();
+        fixture.given(versioned(), version(V1, "1.0.0", true), version(V2, "2.0.0", false))
+                .when(new EditVersionCommand(P, user(), V2, "2.0.0", "same name, new notes"))
+                .expectEvents(new VersionDetailsEditedEvent(P, TEAM, V2, "2.0.0", "same name, new notes", ADA, T0));
     }
 
     @Test
@@ -448,14 +462,25 @@ class ProjectTest {
     // --- publish (seed 000) ---------------------------------------------------------------------------
 
     @Test
-    void publishingPinsTagsToDigestsWhereTheRegistryCanTell() {
-        registries.digest(registry, "library/nginx", "1", "sha256:" + "a".repeat(64));
-        givenVersionWithImages().when(new PublishVersionCommand(P, user(), V1))
+    void publishingPinsTagsToTheDigestsResolvedBeforeTheCommand() {
+        String nginx = PublishVersionCommand.key(registry.toString(), "library/nginx", "1");
+        // a digest of another tag (the tag changed after resolving) and a malformed one pin nothing
+        String redisOtherTag = PublishVersionCommand.key(registry.toString(), "library/redis", "2");
+        givenVersionWithImages().when(new PublishVersionCommand(P, user(), V1, java.util.Map.of(
+                        nginx, "sha256:" + "a".repeat(64), redisOtherTag, "sha256:" + "c".repeat(64))))
                 .expectEvents(new VersionPublishedEvent(P, TEAM, V1, List.of(
                         new CatalogueImage(IMG1, registry.toString(), "library/nginx", "1", 0,
                                 ContainerConfig.defaultFor("library/nginx"), "sha256:" + "a".repeat(64)),
                         new CatalogueImage(IMG2, registry.toString(), "library/redis", "1", 1,
                                 ContainerConfig.defaultFor("library/redis"), null)), ADA, T0));
+    }
+
+    @Test
+    void aMalformedDigestIsNotPinned() {
+        givenVersionWithImages().when(new PublishVersionCommand(P, user(), V1, java.util.Map.of(
+                        PublishVersionCommand.key(registry.toString(), "library/nginx", "1"), "latest")))
+                .expectEventsMatching(payloads(events -> assertThat(((VersionPublishedEvent) events.get(0)).images())
+                        .extracting(CatalogueImage::digest).containsOnlyNulls()));
     }
 
     @Test
@@ -490,13 +515,18 @@ class ProjectTest {
 
     @Test
     void publishImmediatelyPublishesTheNewVersion() {
-        givenVersionWithImages().when(new CreateVersionCommand(P, user(), V2, "2.0.0", "incremental", null, true))
+        String digest = "sha256:" + "d".repeat(64);
+        givenVersionWithImages().when(new CreateVersionCommand(P, user(), V2, "2.0.0", "incremental", null, true,
+                        java.util.Map.of(PublishVersionCommand.key(registry.toString(), "library/redis", "1"), digest)))
                 .expectEventsMatching(payloads(events -> {
                     assertThat(events).hasSize(2);
                     assertThat(events.get(0)).isInstanceOf(VersionCreatedEvent.class);
                     VersionPublishedEvent published = (VersionPublishedEvent) events.get(1);
                     assertThat(published.versionId()).isEqualTo(V2);
                     assertThat(published.images()).hasSize(2);
+                    assertThat(published.images()).extracting(CatalogueImage::name, CatalogueImage::digest)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("library/nginx", null),
+                                    org.assertj.core.groups.Tuple.tuple("library/redis", digest));
                 }));
     }
 
@@ -526,6 +556,7 @@ class ProjectTest {
                     assertThat(config.restartPolicy()).isEqualTo("no");
                     assertThat(config.networkMode()).isEqualTo("bridge");
                     assertThat(config.deploymentStrategy()).isEqualTo("recreate");
+                    assertThat(config.user()).as("dyrector's -1: the image's user").isEqualTo(-1);
                     assertThat(added.images().get(1).config().name()).isEqualTo("my-app");
                 }));
     }
@@ -642,6 +673,66 @@ class ProjectTest {
     }
 
     @Test
+    void anExplicitNullClearsAFieldBackToTheDefaultAndAbsentKeepsIt() {
+        UUID ours = storages.add(TEAM);
+        ContainerConfig set = configWith("storage", new ContainerConfig.Storage(ours.toString(), "b", "p"))
+                .mergedWith(configWith("routing", new ContainerConfig.Routing("shop.example.com", "/", false, null)))
+                .mergedWith(configWith("user", 1000))
+                .mergedWith(configWith("configContainer", new ContainerConfig.ConfigContainer("busybox", "cfg", "/c",
+                        true)))
+                .mergedWith(configWith("healthCheckConfig", new ContainerConfig.HealthCheck(80, "/l", null, null)))
+                .mergedWith(configWith("resourceConfig", new ContainerConfig.Resources(
+                        new ContainerConfig.ResourceLimit("1", "1Gi"), null)))
+                .mergedWith(configWith("logConfig", new ContainerConfig.LogConfig("local", List.of())))
+                .mergedWith(configWith("name", "web"))
+                .mergedWith(configWith("tty", true))
+                .mergedWith(configWith("environment", List.of(new ContainerConfig.UniqueKeyValue("e", "A", "1"))))
+                .mergedWith(configWith("labels", new ContainerConfig.Markers(
+                        List.of(new ContainerConfig.UniqueKeyValue("l", "a", "1")),
+                        List.of(new ContainerConfig.UniqueKeyValue("m", "b", "2")), null)));
+        ContainerConfig before = ContainerConfig.defaultFor("library/nginx").mergedWith(set);
+        List<String> cleared = List.of("storage", "routing", "user", "configContainer", "healthCheckConfig",
+                "resourceConfig", "logConfig", "name", "tty", "environment", "labels.service");
+        givenVersionWithImages()
+                .andGiven(new ImageConfigPatchedEvent(P, TEAM, V1, IMG1, "1", set, before, ADA, T0))
+                .when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("restartPolicy", "always"), cleared))
+                .expectEventsMatching(payloads(events -> {
+                    ImageConfigPatchedEvent patched = (ImageConfigPatchedEvent) events.get(0);
+                    ContainerConfig after = patched.config();
+                    assertThat(patched.cleared()).containsExactlyElementsOf(cleared);
+                    assertThat(after.storage()).isNull();
+                    assertThat(after.routing()).isNull();
+                    assertThat(after.user()).as("the default user: the image's").isEqualTo(-1);
+                    assertThat(after.configContainer()).isNull();
+                    assertThat(after.healthCheckConfig()).isNull();
+                    assertThat(after.resourceConfig()).isNull();
+                    assertThat(after.logConfig()).isNull();
+                    assertThat(after.name()).as("back to the default name").isEqualTo("nginx");
+                    assertThat(after.tty()).isFalse();
+                    assertThat(after.environment()).isEmpty();
+                    assertThat(after.labels().service()).isNull();
+                    assertThat(after.labels().deployment()).extracting(ContainerConfig.UniqueKeyValue::key)
+                            .containsExactly("b");
+                    // what the patch set, and what it did not name, stays
+                    assertThat(after.restartPolicy()).isEqualTo("always");
+                    assertThat(after.networkMode()).isEqualTo("bridge");
+                }));
+        // absent = keep: a patch of another field leaves the storage set
+        givenVersionWithImages()
+                .andGiven(new ImageConfigPatchedEvent(P, TEAM, V1, IMG1, "1", set, before, ADA, T0))
+                .when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("restartPolicy", "always")))
+                .expectEventsMatching(payloads(events -> assertThat(((ImageConfigPatchedEvent) events.get(0))
+                        .config().storage().storageId()).isEqualTo(ours.toString())));
+    }
+
+    @Test
+    void onlyConfigFieldsCanBeCleared() {
+        givenVersionWithImages()
+                .when(new PatchImageCommand(P, user(), V1, IMG1, null, null, List.of("storage", "colour")))
+                .expectException(refusal(ValidationException.class, "config.colour")).expectNoEvents();
+    }
+
+    @Test
     void privilegedSettingsNeedAnAdmin() {
         ContainerConfig host = configWith("networkMode", "host");
         ContainerConfig socket = configWith("volumes", List.of(new ContainerConfig.Volume("v", "/var/run/docker.sock",
@@ -690,7 +781,9 @@ class ProjectTest {
                 .expectEventsMatching(payloads(events -> {
                     PackageCreatedEvent created = (PackageCreatedEvent) events.get(0);
                     assertThat(created.version()).isEqualTo("1.0.0");
-                    assertThat(created.components()).containsExactly(new PackageCreatedEvent.Component(IMG1, "1.25"));
+                    // the image's name and registry travel with the component: the package keeps them
+                    assertThat(created.components()).containsExactly(new PackageCreatedEvent.Component(IMG1, "1.25",
+                            "library/nginx", registry.toString()));
                     assertThat(created.labels()).extracting(PackageCreatedEvent.Label::text).containsExactly("stable");
                 }));
     }

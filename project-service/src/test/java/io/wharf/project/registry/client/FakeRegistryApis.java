@@ -17,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>an authenticated Docker Registry V2 with the token dance: {@code /v2/...} answers 401 with
  *       {@code WWW-Authenticate: Bearer realm="<this>/token",service="fake-registry"} unless it gets
  *       {@code Bearer} {@link #BEARER}; {@code /token} gives that token for Basic {@code ci:}{@link #TOKEN}
+ *       and, as auth.docker.io does, anonymously for pulls of {@code library/} repositories
  *       (catalogue {@code team/app, team/web, other/db}; tags of {@code team/app}: {@code 1.0, 1.1};
- *       manifest digest {@link #DIGEST});</li>
+ *       the manifests of {@link #MANIFESTS}, digest {@link #DIGEST});</li>
  *   <li>Docker Hub: {@code /v2/repositories/{library|acme}/?page_size=1} 200, other namespaces 404;</li>
  *   <li>GitHub: {@code /orgs/acme/packages?package_type=container}, {@code /users/ada/packages?...}
  *       with {@code Authorization: Bearer }{@link #TOKEN};</li>
@@ -33,8 +34,18 @@ public final class FakeRegistryApis implements AutoCloseable {
     public static final String BEARER = "bearer-from-realm";
     public static final String DIGEST = "sha256:" + "ab".repeat(32);
 
+    /**
+     * Manifests that exist (digest {@link #DIGEST}): {@code team/app:1.0} (v2), {@code library/nginx:1.25}
+     * (hub's library, anonymous pull), {@code acme/app:1.0} (GitHub org acme), {@code acme/shop/app:1.0}
+     * (GitLab project acme/shop), {@code team/app/web:1.0} (Google project team/app).
+     */
+    static final List<String> MANIFESTS = List.of("/v2/team/app/manifests/1.0", "/v2/library/nginx/manifests/1.25",
+            "/v2/acme/app/manifests/1.0", "/v2/acme/shop/app/manifests/1.0", "/v2/team/app/web/manifests/1.0");
+
     private final HttpServer server;
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** The queries of the token requests answered without credentials (the anonymous hub dance). */
+    public final List<String> anonymousTokens = new CopyOnWriteArrayList<>();
 
     public FakeRegistryApis() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -82,7 +93,13 @@ public final class FakeRegistryApis implements AutoCloseable {
     private void token(HttpExchange x, String auth) throws IOException {
         String expected = "Basic " + Base64.getEncoder().encodeToString(("ci:" + TOKEN).getBytes(StandardCharsets.UTF_8));
         String query = x.getRequestURI().getQuery();
-        if (!expected.equals(auth) || query == null || !query.contains("service=fake-registry")) {
+        // like auth.docker.io: public (library/) repositories get a pull token without credentials
+        boolean anonymousPull = auth == null && query != null
+                && URLDecoder.decode(query, StandardCharsets.UTF_8).matches(".*scope=repository:library/[^&]*:pull.*");
+        if (anonymousPull) {
+            anonymousTokens.add(query);
+        }
+        if (!(expected.equals(auth) || anonymousPull) || query == null || !query.contains("service=fake-registry")) {
             send(x, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
             return;
         }
@@ -100,7 +117,7 @@ public final class FakeRegistryApis implements AutoCloseable {
                 "/v2/", "{}",
                 "/v2/_catalog", "{\"repositories\":[\"team/app\",\"team/web\",\"other/db\"]}",
                 "/v2/team/app/tags/list", "{\"name\":\"team/app\",\"tags\":[\"1.1\",\"1.0\"]}");
-        if (path.equals("/v2/team/app/manifests/1.0")) {
+        if (MANIFESTS.contains(path)) {
             String accept = x.getRequestHeaders().getFirst("Accept");
             if (accept != null && accept.contains("application/vnd.oci.image.index.v1+json")) {
                 x.getResponseHeaders().add("Docker-Content-Digest", DIGEST);

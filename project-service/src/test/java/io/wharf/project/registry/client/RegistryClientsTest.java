@@ -8,17 +8,16 @@ import io.wharf.project.registry.api.RegistryDetails;
 import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.support.AddressPolicy;
 import io.wharf.project.registry.support.RegistryProperties;
-import java.net.HttpURLConnection;
-import java.net.URI;
+
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The registry clients against real counterparts: the real local registry on 127.0.0.1:5000 (skipped
- * with a message when nothing answers there; CI starts it) and a local server speaking the token
+ * with a message when nothing answers there, a failure in CI: {@link io.wharf.probe.LocalRegistry}) and a local server speaking the token
  * dance and the Docker Hub, GitHub and GitLab APIs ({@link FakeRegistryApis}).
  */
 class RegistryClientsTest {
@@ -38,7 +37,7 @@ class RegistryClientsTest {
     }
 
     static RegistryProperties properties(boolean allowPrivate, String apis) {
-        return new RegistryProperties(true, allowPrivate, Duration.ofSeconds(5), apis, apis, apis, apis, apis);
+        return new RegistryProperties(true, allowPrivate, Duration.ofSeconds(5), apis, apis, apis, apis, apis, apis);
     }
 
     @AfterAll
@@ -47,13 +46,7 @@ class RegistryClientsTest {
     }
 
     static void assumeLocalRegistry() {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://" + LOCAL_REGISTRY + "/v2/").toURL().openConnection();
-            c.setConnectTimeout(1000);
-            Assumptions.assumeTrue(c.getResponseCode() == 200, "The registry on " + LOCAL_REGISTRY + " does not answer 200");
-        } catch (Exception e) {
-            Assumptions.abort("No registry on " + LOCAL_REGISTRY + " (CI starts one): " + e.getMessage());
-        }
+        io.wharf.probe.LocalRegistry.require();
     }
 
     @Test
@@ -147,7 +140,7 @@ class RegistryClientsTest {
     @Test
     void theCheckCanBeSwitchedOff() {
         RegistryProperties off = new RegistryProperties(false, true, Duration.ofSeconds(1), fake.url(), fake.url(),
-                fake.url(), fake.url(), fake.url());
+                fake.url(), fake.url(), fake.url(), fake.url());
         AddressPolicy policy = new AddressPolicy(off);
         new RegistryChecker(off, policy, new RegistryClients(off, policy))
                 .check(RegistryType.V2, v2("http://127.0.0.1:1", null, null));

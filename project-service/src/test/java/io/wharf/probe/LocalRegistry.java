@@ -1,0 +1,47 @@
+package io.wharf.probe;
+
+import java.net.HttpURLConnection;
+import java.net.URI;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real local registry the registry tests talk to (127.0.0.1:5000, with demo/busybox:1 pushed).
+ * In CI ({@code CI=true} or {@code WHARF_TEST_REGISTRY} set: .ci/run starts the registry) a missing
+ * registry FAILS the test, so CI can never go green without having run them; on a developer's
+ * machine the test is skipped with a message saying how to get one.
+ */
+public final class LocalRegistry {
+
+    public static final String ADDRESS = "127.0.0.1:5000";
+
+    private LocalRegistry() {
+    }
+
+    /** Whether a missing registry must fail (CI) rather than skip. */
+    static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("CI")) || System.getenv("WHARF_TEST_REGISTRY") != null;
+    }
+
+    /** Returns when the registry answers {@code GET /v2/} with 200; fails (CI) or skips otherwise. */
+    public static void require() {
+        String problem;
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://" + ADDRESS + "/v2/").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            int status = c.getResponseCode();
+            if (status == 200) {
+                return;
+            }
+            problem = "The registry on " + ADDRESS + " answers " + status + ", not 200";
+        } catch (Exception e) {
+            problem = "No registry answers on " + ADDRESS + " (" + e.getMessage() + ")";
+        }
+        if (required()) {
+            Assertions.fail(problem + ": CI (CI=true or WHARF_TEST_REGISTRY) must run the real-registry tests; "
+                    + ".ci/run starts it");
+        }
+        Assumptions.abort(problem + ": skipped outside CI. Start one (docker-registry serve, see .ci/run) to run it.");
+    }
+}
