@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import io.wharf.common.security.SecretCipher;
 import io.wharf.common.security.WharfSecurityProperties;
 import io.wharf.node.config.NodeProperties;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * The pending install scripts, collection {@code node_installs} ({@code _id} = node id). The public
  * {@code GET .../script} must serve the script, token included, from any replica for 10 minutes, so
  * it is kept here, outside the event store (events carry only the token's hash) — sealed
- * ({@link InstallCipher}): the database never holds the live token in plaintext. An entry is removed
+ * ({@link SecretCipher}): the database never holds the live token in plaintext. An entry is removed
  * when the token is exchanged, the script discarded or the node's token revoked; an expired one is
  * never served.
  * <p>
@@ -33,18 +34,20 @@ import org.springframework.stereotype.Component;
 public class InstallStore {
 
     static final String COLLECTION = "node_installs";
+    /** Key derivation label of install scripts: a key of their own, apart from catalogue secrets. */
+    static final String SECRETS_LABEL = "wharf-node-installs-v1";
     private static final Logger log = LoggerFactory.getLogger(InstallStore.class);
 
     private final MongoCollection<Document> installs;
     private final Clock clock;
-    private final InstallCipher cipher;
+    private final SecretCipher cipher;
 
     @Autowired
     InstallStore(MongoDatabase database, Clock clock, NodeProperties properties, WharfSecurityProperties security) {
-        this(database, clock, InstallCipher.of(properties.secrets().key(), security.internalSecret()));
+        this(database, clock, SecretCipher.of(properties.secrets().key(), security.internalSecret(), SECRETS_LABEL));
     }
 
-    InstallStore(MongoDatabase database, Clock clock, InstallCipher cipher) {
+    InstallStore(MongoDatabase database, Clock clock, SecretCipher cipher) {
         this.installs = database.getCollection(COLLECTION);
         this.clock = clock;
         this.cipher = cipher;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.wharf.common.security.SecretCipher;
 import io.wharf.common.test.InProcessMongo;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class InstallStoreTest {
     void setUp() {
         database = MongoClients.create(InProcessMongo.uri())
                 .getDatabase(InProcessMongo.freshDatabase(InstallStoreTest.class) + System.nanoTime());
-        store = new InstallStore(database, Clock.fixed(NOW, ZoneOffset.UTC), InstallCipher.of("", "a-shared-secret"));
+        store = new InstallStore(database, Clock.fixed(NOW, ZoneOffset.UTC), SecretCipher.of("", "a-shared-secret", InstallStore.SECRETS_LABEL));
     }
 
     private static PendingInstall script(String node, String token) {
@@ -43,7 +44,7 @@ class InstallStoreTest {
         database.getCollection(InstallStore.COLLECTION).insertOne(new Document(raw).append("_id", "n2"));
         assertThat(store.find("n2")).isEmpty();
         InstallStore otherKey = new InstallStore(database, Clock.fixed(NOW, ZoneOffset.UTC),
-                InstallCipher.of("", "another-secret"));
+                SecretCipher.of("", "another-secret", InstallStore.SECRETS_LABEL));
         assertThat(otherKey.find("n1")).isEmpty();
     }
 

@@ -21,7 +21,7 @@ import io.wharf.project.registry.client.RegistryChecker;
 import io.wharf.project.registry.directory.RegistryEntry;
 import io.wharf.project.registry.directory.RegistryNames;
 import io.wharf.project.registry.directory.RegistryTable;
-import io.wharf.project.registry.support.SecretCipher;
+import io.wharf.common.security.SecretCipher;
 import io.wharf.common.axon.ViewWait;
 import jakarta.validation.Valid;
 import java.net.URI;

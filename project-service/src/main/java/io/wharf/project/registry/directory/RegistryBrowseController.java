@@ -15,7 +15,7 @@ import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.client.Credentials;
 import io.wharf.project.registry.client.RegistryCallException;
 import io.wharf.project.registry.client.RegistryClients;
-import io.wharf.project.registry.support.SecretCipher;
+import io.wharf.common.security.SecretCipher;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;

@@ -5,7 +5,7 @@ import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.client.Credentials;
 import io.wharf.project.registry.client.RegistryClients;
 import io.wharf.project.registry.support.RegistryProperties;
-import io.wharf.project.registry.support.SecretCipher;
+import io.wharf.common.security.SecretCipher;
 import io.wharf.project.shared.RegistryDirectory;
 import io.wharf.project.shared.RegistrySummary;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.wharf.project.registry.support;
 
+import io.wharf.common.security.SecretCipher;
+
 import io.wharf.common.security.WharfSecurityProperties;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +26,12 @@ public class RegistrySupportConfig {
     public static final String REGISTRY_VIEWS_GROUP = "registry-views";
     public static final String STORAGE_VIEWS_GROUP = "storage-views";
 
+    /** The derivation label of registry and storage secrets (deployment-service will open them with it). */
+    static final String SECRETS_LABEL = "wharf-secrets-v1";
+
     @Bean
     SecretCipher secretCipher(SecretsProperties secrets, WharfSecurityProperties security) {
-        return SecretCipher.of(secrets.key(), security.internalSecret());
+        return SecretCipher.of(secrets.key(), security.internalSecret(), SECRETS_LABEL);
     }
 
     @Autowired

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wharf.common.access.TeamAccess;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.security.WharfPrincipal;
-import io.wharf.project.registry.support.SecretCipher;
+import io.wharf.common.security.SecretCipher;
 import io.wharf.common.axon.ViewWait;
 import io.wharf.project.storage.api.ChangeStorageCommand;
 import io.wharf.project.storage.api.CreateStorageCommand;

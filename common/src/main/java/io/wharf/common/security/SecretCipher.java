@@ -1,4 +1,4 @@
-package io.wharf.project.registry.support;
+package io.wharf.common.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,10 +10,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Secrets at rest (DESIGN §6): registry tokens and storage secret keys are sealed with AES-256-GCM
- * before they enter a command, so events, the event store, Kafka and the write-side tables only ever
- * hold {@code v1:<base64(iv ‖ ciphertext ‖ tag)>}. The owner's id (registry or storage id) is the
- * associated data: a sealed value moved to another object does not open.
+ * Secrets at rest (DESIGN §6), sealed with AES-256-GCM as {@code v1:<base64(iv ‖ ciphertext ‖ tag)>}:
+ * project-service's registry tokens and storage secret keys (before they enter a command, so events,
+ * the event store, Kafka and the write-side tables never hold them in plaintext) and node-service's
+ * pending install scripts. The owner's id (registry, storage or node id) is the associated data: a
+ * sealed value moved to another object does not open.
  */
 public final class SecretCipher {
 
@@ -32,20 +33,24 @@ public final class SecretCipher {
     }
 
     /**
-     * The configured key ({@code wharf.project.secrets.key}, base64 of 32 bytes), or when there is none
-     * a key derived from the internal secret every service shares ({@code wharf.security.internal-secret}),
-     * so deployment-service, which shares it too, can open what it receives.
+     * The configured key (the service's {@code wharf.<service>.secrets.key}, base64 of 32 bytes), or
+     * when there is none a key derived from the internal secret every service shares
+     * ({@code wharf.security.internal-secret}) under {@code label}: services that use the same label
+     * (project-service's tokens, opened by deployment-service later) open each other's values,
+     * different labels keep the keys apart.
+     *
+     * @param label derivation label, part of the stored format: never change it for existing data
      */
-    public static SecretCipher of(String configuredKey, String internalSecret) {
+    public static SecretCipher of(String configuredKey, String internalSecret, String label) {
         if (configuredKey != null && !configuredKey.isBlank()) {
             return new SecretCipher(Base64.getDecoder().decode(configuredKey.trim()));
         }
         if (internalSecret == null || internalSecret.isBlank()) {
-            throw new IllegalStateException("Neither wharf.project.secrets.key nor wharf.security.internal-secret is set.");
+            throw new IllegalStateException("Neither a secrets key nor wharf.security.internal-secret is set.");
         }
         try {
             return new SecretCipher(MessageDigest.getInstance("SHA-256")
-                    .digest(("wharf-secrets-v1:" + internalSecret).getBytes(StandardCharsets.UTF_8)));
+                    .digest((label + ":" + internalSecret).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
