@@ -15,6 +15,7 @@ import io.wharf.probe.TestCatalogueUsage;
 import io.wharf.project.ProjectApi;
 import io.wharf.project.ProjectApi.Answer;
 import io.wharf.project.ProjectApi.Team;
+import io.wharf.project.registry.client.FakeGoogle;
 import io.wharf.project.registry.client.FakeRegistryApis;
 import io.wharf.project.registry.directory.RegistryTable;
 import io.wharf.project.registry.process.TeamRegistriesPolicy;
@@ -44,12 +45,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class RegistryApiTest {
 
     private static FakeRegistryApis fake;
+    private static FakeGoogle google;
     private static ProjectApi api;
     private static TestCatalogueUsage usage;
 
     @BeforeAll
     static void start() throws Exception {
         fake = new FakeRegistryApis();
+        google = new FakeGoogle();
         api = new ProjectApi(RegistryApiTest.class, new Class<?>[] {TestCatalogueUsage.class},
                 "--wharf.project.registry.allow-private-addresses=true",
                 "--wharf.project.registry.hub-api-url=" + fake.url(),
@@ -57,7 +60,8 @@ class RegistryApiTest {
                 "--wharf.project.registry.gitlab-api-url=" + fake.url(),
                 "--wharf.project.registry.hub-registry-url=" + fake.url(),
                 "--wharf.project.registry.github-registry-url=" + fake.url(),
-                "--wharf.project.registry.gitlab-registry-url=" + fake.url());
+                "--wharf.project.registry.gitlab-registry-url=" + fake.url(),
+                "--wharf.project.registry.google-token-url=" + google.tokenUrl());
         usage = api.project.getBean(TestCatalogueUsage.class);
     }
 
@@ -67,6 +71,7 @@ class RegistryApiTest {
             api.close();
         }
         fake.close();
+        google.close();
     }
 
     private static String v2Body(String name, String url, String user, String token) {
@@ -229,8 +234,7 @@ class RegistryApiTest {
         String selfManaged = created(team, ("{\"type\":\"gitlab\",\"name\":\"Own GitLab\",\"details\":{\"user\":\"ci\","
                 + "\"token\":\"%s\",\"imageNamePrefix\":\"acme/shop\",\"namespace\":\"project\",\"url\":\"%s\","
                 + "\"apiUrl\":\"%s\"}}").formatted(token, fake.url(), fake.url()));
-        String google = created(team, ("{\"type\":\"google\",\"name\":\"Google\",\"details\":{\"url\":\"%s\","
-                + "\"user\":\"ci\",\"token\":\"%s\",\"imageNamePrefix\":\"team/app\"}}").formatted(fake.url(), token));
+        String gcr = created(team, googleBody("Google", "acme-project", FakeGoogle.ACCOUNT, google.pem()));
         String unchecked = created(team, "{\"type\":\"unchecked\",\"name\":\"Anything\",\"details\":{\"url\":\""
                 + fake.url() + "\"}}");
 
@@ -243,8 +247,81 @@ class RegistryApiTest {
         assertThat(directory.digestOf(UUID.fromString(gitlab), "app", "1.0")).contains(FakeRegistryApis.DIGEST);
         assertThat(directory.digestOf(UUID.fromString(selfManaged), "acme/shop/app", "1.0"))
                 .contains(FakeRegistryApis.DIGEST);
-        assertThat(directory.digestOf(UUID.fromString(google), "web", "1.0")).contains(FakeRegistryApis.DIGEST);
+        assertThat(directory.digestOf(UUID.fromString(gcr), "web", "1.0")).contains(FakeRegistryApis.DIGEST);
         assertThat(directory.digestOf(UUID.fromString(unchecked), "team/app", "1.0")).isEmpty();
+    }
+
+    private static String googleBody(String name, String prefix, String user, String key) {
+        return "{\"type\":\"google\",\"name\":\"" + name + "\",\"details\":{\"url\":\"" + google.url()
+                + "\",\"imageNamePrefix\":\"" + prefix + "\"" + (user == null ? "" : ",\"user\":\"" + user + "\"")
+                + (key == null ? "" : ",\"token\":" + json(key)) + "}}";
+    }
+
+    private static String json(String value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A {@code google} registry signs in with its service account (Google's OAuth 2.0 JWT flow against
+     * {@link FakeGoogle}): the PEM key with the account as user, or the whole JSON key file (the
+     * account then comes from it); a key Google refuses and a malformed one are 400 on
+     * {@code details.token}; the key and the access token never come back nor reach the log.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aGoogleRegistrySignsInWithItsServiceAccount(CapturedOutput output) {
+        Team team = api.team("google");
+        String path = "/api/" + team.slug() + "/registries";
+        int before = google.tokenRequests.get();
+        Answer a = api.call("POST", path, googleBody("GCR", "acme-project", FakeGoogle.ACCOUNT, google.pem()),
+                team.admin());
+        assertThat(a.status()).as(a.raw().body()).isEqualTo(201);
+        assertThat(a.body().get("details").toString()).isEqualTo("{\"url\":\"" + google.url()
+                + "\",\"imageNamePrefix\":\"acme-project\",\"user\":\"" + FakeGoogle.ACCOUNT + "\",\"hasToken\":true}");
+        String id = a.body().get("id").asText();
+        RegistryDirectory directory = api.project.getBean(RegistryDirectory.class);
+        assertThat(directory.digestOf(UUID.fromString(id), "web", "1.0")).contains(FakeRegistryApis.DIGEST);
+        assertThat(directory.digestOf(UUID.fromString(id), "acme-project/web", "1.0")).contains(FakeRegistryApis.DIGEST);
+        // the check and both digests: at most one access token (cached per key; another test may have
+        // fetched the one for this key already)
+        assertThat(google.tokenRequests.get() - before).isLessThanOrEqualTo(1);
+
+        // the JSON key file alone: the account is its client_email
+        Answer file = api.call("POST", path, googleBody("GCR file", "acme-project", null, google.jsonKeyFile()),
+                team.admin());
+        assertThat(file.status()).as(file.raw().body()).isEqualTo(201);
+        assertThat(file.body().get("details").get("user").asText()).isEqualTo(FakeGoogle.ACCOUNT);
+        assertThat(directory.digestOf(UUID.fromString(file.body().get("id").asText()), "web", "1.0"))
+                .contains(FakeRegistryApis.DIGEST);
+
+        // an update keeping the stored key is checked with it
+        assertThat(api.call("PUT", path + "/" + id, googleBody("GCR", "acme-project", FakeGoogle.ACCOUNT, null),
+                team.admin()).status()).isEqualTo(204);
+        assertThat(api.call("GET", path + "/" + id, null, team.user()).body().get("details").get("hasToken").asBoolean())
+                .isTrue();
+
+        // refused and malformed keys: 400 on details.token, nothing stored (the name stays free)
+        Answer refused = api.call("POST", path, googleBody("Bad", "acme-project", FakeGoogle.ACCOUNT,
+                google.strangerPem()), team.admin());
+        assertError(refused, 400, "VALIDATION_ERROR", "details.token");
+        assertThat(refused.body().get("message").asText()).contains("refused");
+        assertError(api.call("POST", path, googleBody("Bad", "acme-project", FakeGoogle.ACCOUNT,
+                "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----"), team.admin()), 400,
+                "VALIDATION_ERROR", "details.token");
+        assertError(api.call("PUT", path + "/" + id, googleBody("GCR", "acme-project", FakeGoogle.ACCOUNT, "secret"),
+                team.admin()), 400, "VALIDATION_ERROR", "details.token");
+        // anonymous (public images) as before
+        assertThat(created(team, googleBody("Public", "public-project", null, null))).isNotNull();
+        assertThat(api.call("GET", path, null, team.user()).raw().body()).doesNotContain("Bad");
+
+        String body = api.call("GET", path + "/" + id, null, team.user()).raw().body();
+        String keyBody = google.pem().lines().skip(1).findFirst().orElseThrow();
+        assertThat(body).doesNotContain(keyBody).doesNotContain("ya29.");
+        assertThat(output.getAll()).doesNotContain(keyBody).doesNotContain("ya29.").doesNotContain("gcr-bearer-");
     }
 
     static void assumeLocalRegistry() {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * always, then the registry itself live. Failures are 400 with the field to fix: {@code details.url}
  * (unreachable, not a registry), {@code details.token} (credentials refused),
  * {@code details.imageNamePrefix} (unknown namespace). {@code unchecked} registries only get the
- * address rule.
+ * address rule. A {@code google} registry's service-account key must be one (400 {@code details.token}),
+ * live check or not.
  */
 @Component
 public class RegistryChecker {
@@ -22,12 +23,14 @@ public class RegistryChecker {
     private final AddressPolicy policy;
     private final V2Client v2;
     private final ApiClient apis;
+    private final RegistryClients clients;
 
     RegistryChecker(RegistryProperties properties, AddressPolicy policy, RegistryClients clients) {
         this.properties = properties;
         this.policy = policy;
         this.v2 = clients.v2();
         this.apis = clients.apis();
+        this.clients = clients;
     }
 
     /** @param details plain user and token (opened for the check only) */
@@ -39,10 +42,13 @@ public class RegistryChecker {
         if (details.apiUrl() != null) {
             policy.check(RegistryHttp.api(details.apiUrl()), "details.apiUrl");
         }
+        Credentials credentials = new Credentials(details.user(), details.token());
+        if (type == RegistryType.GOOGLE && credentials.present()) {
+            GoogleKey.parse(details.user(), details.token()); // a malformed key is 400 even without the live check
+        }
         if (!properties.liveCheck()) {
             return;
         }
-        Credentials credentials = new Credentials(details.user(), details.token());
         try {
             switch (type) {
                 case V2 -> v2.check(details.url(), credentials);
@@ -51,7 +57,8 @@ public class RegistryChecker {
                         details.imageNamePrefix(), credentials);
                 case GITLAB -> apis.gitlabNamespace(RegistryHttp.api(details.apiUrl() != null ? details.apiUrl()
                         : properties.gitlabApiUrl()), details.namespace(), details.imageNamePrefix(), credentials);
-                case GOOGLE -> v2.tags(details.url(), credentials, details.imageNamePrefix());
+                // the service-account key is exchanged for an access token first (a refused key: 401)
+                case GOOGLE -> v2.tags(details.url(), clients.forV2(type, credentials), details.imageNamePrefix());
                 case UNCHECKED -> {
                 }
             }
@@ -62,8 +69,12 @@ public class RegistryChecker {
 
     private static ValidationException refusal(RegistryType type, RegistryCallException e) {
         if (e.refused()) {
-            return new ValidationException("The registry refused the credentials.", "details.token",
-                    "Check the user and token.");
+            return type == RegistryType.GOOGLE
+                    ? new ValidationException("Google refused the service account or its key.", "details.token",
+                            "Check the service account (user), that the key is one of its active keys, and its "
+                                    + "roles on the registry.")
+                    : new ValidationException("The registry refused the credentials.", "details.token",
+                            "Check the user and token.");
         }
         if (e.status() == 404 && type != RegistryType.V2) {
             return new ValidationException("The registry does not know this namespace.", "details.imageNamePrefix", null);

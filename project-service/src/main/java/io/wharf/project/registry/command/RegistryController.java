@@ -17,6 +17,7 @@ import io.wharf.project.registry.api.FindRegistryViewVersionQuery;
 import io.wharf.project.registry.api.RegistryDetails;
 import io.wharf.project.registry.api.RegistryResponse;
 import io.wharf.project.registry.api.RegistryType;
+import io.wharf.project.registry.client.GoogleKey;
 import io.wharf.project.registry.client.RegistryChecker;
 import io.wharf.project.registry.directory.RegistryEntry;
 import io.wharf.project.registry.directory.RegistryNames;
@@ -88,11 +89,12 @@ class RegistryController {
         String registryId = IdempotentIds.newId();
         RegistryType type = RegistryRules.type(request.type());
         String token = emptyToNull(request.details().token());
-        checker.check(type, RegistryRules.details(type, plain(request.details()), token).withToken(token));
+        RegistryRequest.Details details = serviceAccount(type, request.details(), token);
+        checker.check(type, RegistryRules.details(type, plain(details), token).withToken(token));
         String name = RegistryRules.name(request.name());
         names.underClaim(teamId, name, registryId, () -> commands.sendAndWait(
                 new CreateRegistryCommand(registryId, teamId, name, request.description(),
-                        request.icon(), request.type(), sealed(registryId, request.details(), token), clock.instant())));
+                        request.icon(), request.type(), sealed(registryId, details, token), clock.instant())));
         views.awaitView(registryId, new FindRegistryViewVersionQuery(registryId));
         RegistryResponse body = queries.query(new FindRegistryQuery(teamId, registryId),
                 ResponseTypes.instanceOf(RegistryResponse.class)).join();
@@ -119,11 +121,12 @@ class RegistryController {
             plainToken = null;
         }
         String newToken = keepToken ? null : emptyToNull(request.details().token());
-        checker.check(type, RegistryRules.details(type, plain(request.details()), plainToken).withToken(plainToken));
+        RegistryRequest.Details details = serviceAccount(type, request.details(), plainToken);
+        checker.check(type, RegistryRules.details(type, plain(details), plainToken).withToken(plainToken));
         String name = RegistryRules.name(request.name());
         names.underClaim(teamId, name, id, () -> commands.sendAndWait(
                 new ChangeRegistryCommand(id, teamId, name, request.description(), request.icon(),
-                        request.type(), sealed(id, request.details(), newToken),
+                        request.type(), sealed(id, details, newToken),
                         keepToken, clock.instant())));
         views.awaitView(id, new FindRegistryViewVersionQuery(id));
         return ResponseEntity.noContent().build();
@@ -143,6 +146,19 @@ class RegistryController {
         commands.sendAndWait(new DeleteRegistryCommand(id, teamId, clock.instant()));
         views.awaitView(id, new FindRegistryViewVersionQuery(id));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A {@code google} registry given the service account's whole JSON key file and no user: the
+     * account is the file's {@code client_email} (stored and shown as {@code user}, like one typed in).
+     * A key that is not one is 400 {@code details.token} here, before anything else happens.
+     */
+    private static RegistryRequest.Details serviceAccount(RegistryType type, RegistryRequest.Details d, String plainToken) {
+        if (type != RegistryType.GOOGLE || plainToken == null || (d.user() != null && !d.user().isBlank())) {
+            return d;
+        }
+        String account = GoogleKey.parse(null, plainToken).clientEmail();
+        return new RegistryRequest.Details(d.url(), account, d.token(), d.imageNamePrefix(), d.namespace(), d.apiUrl());
     }
 
     /** The details without the token (the rules get it separately, sealed or plain). */

@@ -54,7 +54,8 @@ class TeamRegistryDirectory implements RegistryDirectory {
      * Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
      * registry-1.docker.io (anonymous token from the realm of its challenge, auth.docker.io;
      * {@code library/} for one-segment names), {@code github} at ghcr.io, {@code gitlab} at its
-     * registry url (registry.gitlab.com for GitLab.com), {@code google} at its url; the repository
+     * registry url (registry.gitlab.com for GitLab.com), {@code google} at its url (the service-account key
+     * exchanged for an access token, {@code oauth2accesstoken}); the repository
      * is the image name under the registry's {@code imageNamePrefix}. {@code unchecked}: never.
      */
     @Override
@@ -77,8 +78,8 @@ class TeamRegistryDirectory implements RegistryDirectory {
         }
         String repository = repository(e, imageName);
         try {
-            return clients.v2().digest(address, new Credentials(e.user(), cipher.open(e.id(), e.token())), repository,
-                    tag);
+            Credentials stored = new Credentials(e.user(), cipher.open(e.id(), e.token()));
+            return clients.v2().digest(address, clients.forV2(e.type(), stored), repository, tag);
         } catch (RuntimeException failed) {
             log.info("No digest of {}:{} from registry {}: {}", repository, tag, e.id(), failed.getMessage());
             return Optional.empty();

@@ -20,6 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gitlabRegistryUrl     GitLab.com's container registry
  * @param hubRegistryUrl        Docker Hub's registry (V2 API; its token realm, auth.docker.io, comes from
  *                              its 401 challenge), for the digests of hub images
+ * @param googleTokenUrl        Google's OAuth 2.0 token endpoint: service-account keys of {@code google}
+ *                              registries are exchanged there for access tokens (JWT bearer grant); also the
+ *                              assertion's {@code aud}
+ * @param googleScope           the scope those access tokens are asked for. {@code cloud-platform} works for
+ *                              Container Registry (gcr.io) and Artifact Registry (*-docker.pkg.dev) alike; what
+ *                              the account may do is bounded by its IAM roles (Artifact Registry Reader or
+ *                              Storage Object Viewer: read-only). A gcr.io-only installation may narrow it to
+ *                              {@code https://www.googleapis.com/auth/devstorage.read_only}, enough for pulls there
  */
 @ConfigurationProperties("wharf.project.registry")
 public record RegistryProperties(
@@ -31,5 +39,7 @@ public record RegistryProperties(
         @DefaultValue("https://ghcr.io") String githubRegistryUrl,
         @DefaultValue("https://gitlab.com") String gitlabApiUrl,
         @DefaultValue("https://registry.gitlab.com") String gitlabRegistryUrl,
-        @DefaultValue("https://registry-1.docker.io") String hubRegistryUrl) {
+        @DefaultValue("https://registry-1.docker.io") String hubRegistryUrl,
+        @DefaultValue("https://oauth2.googleapis.com/token") String googleTokenUrl,
+        @DefaultValue("https://www.googleapis.com/auth/cloud-platform") String googleScope) {
 }

@@ -37,7 +37,8 @@ class RegistryClientsTest {
     }
 
     static RegistryProperties properties(boolean allowPrivate, String apis) {
-        return new RegistryProperties(true, allowPrivate, Duration.ofSeconds(5), apis, apis, apis, apis, apis, apis);
+        return new RegistryProperties(true, allowPrivate, Duration.ofSeconds(5), apis, apis, apis, apis, apis, apis,
+                apis + "/token", FakeGoogle.SCOPE);
     }
 
     @AfterAll
@@ -114,15 +115,6 @@ class RegistryClientsTest {
     }
 
     @Test
-    void googleIsAV2RegistryUnderTheProjectPrefix() {
-        // Google's registries speak V2 with the token dance; the project is the first path segment.
-        checker.check(RegistryType.GOOGLE, new RegistryDetails(fake.url(), "team/app", null, null, "ci",
-                FakeRegistryApis.TOKEN));
-        assertField(() -> checker.check(RegistryType.GOOGLE, new RegistryDetails(fake.url(), "team/app", null, null,
-                "ci", "wrong")), "details.token");
-    }
-
-    @Test
     void privateAddressesAreRefusedUnlessAllowed() {
         RegistryProperties strict = properties(false, fake.url());
         AddressPolicy policy = new AddressPolicy(strict);
@@ -140,7 +132,7 @@ class RegistryClientsTest {
     @Test
     void theCheckCanBeSwitchedOff() {
         RegistryProperties off = new RegistryProperties(false, true, Duration.ofSeconds(1), fake.url(), fake.url(),
-                fake.url(), fake.url(), fake.url(), fake.url());
+                fake.url(), fake.url(), fake.url(), fake.url(), fake.url() + "/token", FakeGoogle.SCOPE);
         AddressPolicy policy = new AddressPolicy(off);
         new RegistryChecker(off, policy, new RegistryClients(off, policy))
                 .check(RegistryType.V2, v2("http://127.0.0.1:1", null, null));
