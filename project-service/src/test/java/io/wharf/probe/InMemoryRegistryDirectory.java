@@ -2,6 +2,7 @@ package io.wharf.probe;
 
 import io.wharf.project.shared.RegistryDirectory;
 import io.wharf.project.shared.RegistrySummary;
+import io.wharf.project.shared.UseClaim;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,7 @@ public final class InMemoryRegistryDirectory implements RegistryDirectory {
 
     private final Map<UUID, RegistrySummary> registries = new ConcurrentHashMap<>();
     private final Map<String, String> digests = new ConcurrentHashMap<>();
+    private final java.util.Set<UUID> deleting = ConcurrentHashMap.newKeySet();
 
     /** A v2 registry of the team {@code teamSlug}; answers its id. */
     public UUID add(String teamSlug, String name) {
@@ -30,6 +32,17 @@ public final class InMemoryRegistryDirectory implements RegistryDirectory {
     @Override
     public Optional<RegistrySummary> find(String teamSlug, UUID registryId) {
         return Optional.ofNullable(registries.get(registryId)).filter(r -> r.teamSlug().equals(teamSlug));
+    }
+
+    /** A deletion of the registry is under way (image commands are refused it). */
+    public void deleting(UUID registryId) {
+        deleting.add(registryId);
+    }
+
+    @Override
+    public UseClaim holdForImages(String teamSlug, UUID registryId) {
+        return find(teamSlug, registryId).isEmpty() ? UseClaim.UNKNOWN
+                : deleting.contains(registryId) ? UseClaim.BEING_DELETED : UseClaim.HELD;
     }
 
     @Override

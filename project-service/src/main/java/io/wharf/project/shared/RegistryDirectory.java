@@ -13,6 +13,15 @@ public interface RegistryDirectory {
     /** The registry if {@code registryId} is one of the team's registries, empty otherwise. */
     Optional<RegistrySummary> find(String teamSlug, UUID registryId);
 
+    /**
+     * For a command that is about to make images use the registry (write side): {@link UseClaim#HELD}
+     * when it is one of the team's, and then it cannot be deleted until the current unit of work has
+     * ended (by then the images are in the usage lookup, so a deletion sees them: 412);
+     * {@link UseClaim#BEING_DELETED} while a deletion of it runs; {@link UseClaim#UNKNOWN} otherwise.
+     * Needs a unit of work (an aggregate's command handler).
+     */
+    UseClaim holdForImages(String teamSlug, UUID registryId);
+
     /** The team's registry with this exact name (templates create missing ones by name). */
     Optional<RegistrySummary> findByName(String teamSlug, String name);
 

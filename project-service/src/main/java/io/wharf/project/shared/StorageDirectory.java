@@ -11,4 +11,10 @@ public interface StorageDirectory {
 
     /** True when {@code storageId} is a storage of the team {@code teamId} (created and not deleted). */
     boolean ofTeam(String teamId, UUID storageId);
+
+    /**
+     * For a command that is about to make an image use the storage: like
+     * {@link RegistryDirectory#holdForImages}, held against deletion until the current unit of work ends.
+     */
+    UseClaim holdForImage(String teamId, UUID storageId);
 }

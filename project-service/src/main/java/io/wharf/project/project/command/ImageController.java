@@ -49,7 +49,8 @@ class ImageController {
     @ApiResponse(responseCode = "201", description = "The added images")
     @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR (field, e.g. [0].images[1])")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: project, version, or a registry of another team")
-    @ApiResponse(responseCode = "409", description = "CONFLICT: the version has an image of that name")
+    @ApiResponse(responseCode = "409", description = "CONFLICT: the version has an image of that name, or the registry "
+            + "is being deleted right now")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: immutable version")
     ResponseEntity<List<ImageResponse>> add(@Parameter(hidden = true) WharfPrincipal principal,
             @PathVariable String teamSlug, @PathVariable UUID projectId, @PathVariable UUID versionId,
@@ -72,7 +73,8 @@ class ImageController {
     @ApiResponse(responseCode = "204", description = "Patched")
     @ApiResponse(responseCode = "400", description = "VALIDATION_ERROR (field, e.g. config.ports[2].internal)")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN_ROLE: privileged settings as a user")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND (config.storage.storageId: not a storage of the team)")
+    @ApiResponse(responseCode = "409", description = "CONFLICT: config.storage.storageId is being deleted right now")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: immutable version")
     ResponseEntity<Void> patch(@Parameter(hidden = true) WharfPrincipal principal, @PathVariable String teamSlug,
             @PathVariable UUID projectId, @PathVariable UUID versionId, @PathVariable UUID imageId,

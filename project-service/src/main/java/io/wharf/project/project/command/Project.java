@@ -296,8 +296,13 @@ class Project {
                 throw new ValidationException("A version holds at most " + ConfigRules.MAX_LIST + " images.",
                         "[" + r + "].images", null);
             }
-            if (registries.find(caller.teamSlug(), entry.registryId()).isEmpty()) {
-                throw new NotFoundException("Registry not found.", "[" + r + "].registryId", null);
+            // held against a concurrent deletion of the registry until this command's unit of work ends
+            switch (registries.holdForImages(caller.teamSlug(), entry.registryId())) {
+                case UNKNOWN -> throw new NotFoundException("Registry not found.", "[" + r + "].registryId", null);
+                case BEING_DELETED -> throw new ConflictException("The registry is being deleted.",
+                        "[" + r + "].registryId", "Try again, or choose another registry.");
+                case HELD -> {
+                }
             }
             for (int i = 0; i < entry.images().size(); i++) {
                 String field = "[" + r + "].images[" + i + "]";
@@ -328,10 +333,16 @@ class Project {
         ConfigRules.validate(merged, "config");
         // Only a storage the patch names is checked: one already set was the team's when it was set,
         // and a storage in use can not be deleted.
-        if (patch != null && patch.storage() != null
-                && !storages.ofTeam(teamId, UUID.fromString(patch.storage().storageId()))) {
-            throw new NotFoundException("Storage not found.", "config.storage.storageId",
-                    "Use one of the team's storages.");
+        // ... and held against a concurrent deletion of it until this command's unit of work ends.
+        if (patch != null && patch.storage() != null) {
+            switch (storages.holdForImage(teamId, UUID.fromString(patch.storage().storageId()))) {
+                case UNKNOWN -> throw new NotFoundException("Storage not found.", "config.storage.storageId",
+                        "Use one of the team's storages.");
+                case BEING_DELETED -> throw new ConflictException("The storage is being deleted.",
+                        "config.storage.storageId", "Try again, or choose another storage.");
+                case HELD -> {
+                }
+            }
         }
         if (ConfigRules.privileged(patch) && !caller.role().atLeast(TeamRole.ADMIN)) {
             throw new ForbiddenRoleException("Privileged settings (network mode host, binding / or the Docker "

@@ -1,21 +1,30 @@
 package io.wharf.project.registry.command;
 
+import io.wharf.project.registry.support.UsageClaims;
 import io.wharf.project.shared.CatalogueUsage;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** {@link RegistryUsage} from the image feature's {@link CatalogueUsage}. */
+/**
+ * {@link RegistryUsage} from the image feature's {@link CatalogueUsage}, under a deletion mark
+ * ({@link UsageClaims}): an image command holding the registry right now counts as a use, and once
+ * marked, no image command can start using it while the deletion's unit of work runs.
+ */
 @Component
 class CatalogueRegistryUsage implements RegistryUsage {
 
     private final CatalogueUsage usage;
+    private final UsageClaims claims;
 
-    CatalogueRegistryUsage(CatalogueUsage usage) {
+    CatalogueRegistryUsage(CatalogueUsage usage, UsageClaims claims) {
         this.usage = usage;
+        this.claims = claims;
     }
 
     @Override
     public boolean inUse(String registryId) {
-        return usage.registryInUse(UUID.fromString(registryId));
+        // in use → the aggregate refuses (412) and the rollback takes the mark back
+        return !claims.markDeletingForUnitOfWork(UsageClaims.REGISTRY, registryId)
+                || usage.registryInUse(UUID.fromString(registryId));
     }
 }

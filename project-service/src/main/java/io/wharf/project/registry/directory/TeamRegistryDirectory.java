@@ -8,6 +8,8 @@ import io.wharf.project.registry.support.RegistryProperties;
 import io.wharf.common.security.SecretCipher;
 import io.wharf.project.shared.RegistryDirectory;
 import io.wharf.project.shared.RegistrySummary;
+import io.wharf.project.shared.UseClaim;
+import io.wharf.project.registry.support.UsageClaims;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -29,20 +31,35 @@ class TeamRegistryDirectory implements RegistryDirectory {
     private final RegistryClients clients;
     private final SecretCipher cipher;
     private final RegistryProperties properties;
+    private final UsageClaims claims;
 
     TeamRegistryDirectory(RegistryTable table, MembershipReplica teams, RegistryClients clients, SecretCipher cipher,
-            RegistryProperties properties) {
+            RegistryProperties properties, UsageClaims claims) {
         this.table = table;
         this.teams = teams;
         this.clients = clients;
         this.cipher = cipher;
         this.properties = properties;
+        this.claims = claims;
     }
 
     @Override
     public Optional<RegistrySummary> find(String teamSlug, UUID registryId) {
         return teams.teamIdBySlug(teamSlug).flatMap(teamId -> table.find(teamId, registryId.toString()))
                 .map(e -> summary(teamSlug, e));
+    }
+
+    /** Held first, then looked up: a deletion that marked it first refuses the hold (see {@link UsageClaims}). */
+    @Override
+    public UseClaim holdForImages(String teamSlug, UUID registryId) {
+        Optional<String> teamId = teams.teamIdBySlug(teamSlug);
+        if (teamId.isEmpty()) {
+            return UseClaim.UNKNOWN;
+        }
+        String id = registryId.toString();
+        boolean held = claims.holdForUnitOfWork(UsageClaims.REGISTRY, id);
+        boolean ofTeam = table.find(teamId.get(), id).isPresent();
+        return !ofTeam ? UseClaim.UNKNOWN : held ? UseClaim.HELD : UseClaim.BEING_DELETED;
     }
 
     @Override

@@ -34,6 +34,11 @@ public class RegistrySupportConfig {
         return SecretCipher.of(secrets.key(), security.internalSecret(), SECRETS_LABEL);
     }
 
+    @Bean
+    UsageClaims usageClaims(com.mongodb.client.MongoDatabase database, org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+        return new UsageClaims(database, clock.getIfUnique(java.time.Clock::systemUTC));
+    }
+
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
         // Subscribing: a name freed or claimed by one command must be seen by the next one at once,

@@ -1,21 +1,29 @@
 package io.wharf.project.storage.command;
 
+import io.wharf.project.registry.support.UsageClaims;
 import io.wharf.project.shared.CatalogueUsage;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** {@link StorageUsage} from the image feature's {@link CatalogueUsage}; without it nothing is in use. */
+/**
+ * {@link StorageUsage} from the image feature's {@link CatalogueUsage}, under a deletion mark
+ * ({@link UsageClaims}), like {@code CatalogueRegistryUsage}; without the image feature nothing is in use.
+ */
 @Component
 class CatalogueStorageUsage implements StorageUsage {
 
     private final CatalogueUsage usage;
+    private final UsageClaims claims;
 
-    CatalogueStorageUsage(CatalogueUsage usage) {
+    CatalogueStorageUsage(CatalogueUsage usage, UsageClaims claims) {
         this.usage = usage;
+        this.claims = claims;
     }
 
     @Override
     public boolean inUse(String storageId) {
-        return usage.storageInUse(UUID.fromString(storageId));
+        // in use → the aggregate refuses (412) and the rollback takes the mark back
+        return !claims.markDeletingForUnitOfWork(UsageClaims.STORAGE, storageId)
+                || usage.storageInUse(UUID.fromString(storageId));
     }
 }

@@ -1,6 +1,7 @@
 package io.wharf.project.project.command;
 
 import io.wharf.project.shared.StorageDirectory;
+import io.wharf.project.shared.UseClaim;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,6 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryStorageDirectory implements StorageDirectory {
 
     private final Map<UUID, String> teams = new ConcurrentHashMap<>();
+    private final java.util.Set<UUID> deleting = ConcurrentHashMap.newKeySet();
+
+    void deleting(UUID storageId) {
+        deleting.add(storageId);
+    }
 
     UUID add(String teamId) {
         UUID id = UUID.randomUUID();
@@ -19,5 +25,11 @@ final class InMemoryStorageDirectory implements StorageDirectory {
     @Override
     public boolean ofTeam(String teamId, UUID storageId) {
         return teamId != null && teamId.equals(teams.get(storageId));
+    }
+
+    @Override
+    public UseClaim holdForImage(String teamId, UUID storageId) {
+        return !ofTeam(teamId, storageId) ? UseClaim.UNKNOWN
+                : deleting.contains(storageId) ? UseClaim.BEING_DELETED : UseClaim.HELD;
     }
 }

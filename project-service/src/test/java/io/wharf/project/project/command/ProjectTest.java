@@ -592,6 +592,21 @@ class ProjectTest {
     }
 
     @Test
+    void aRegistryOrStorageBeingDeletedIsAConflictAtItsField() {
+        UUID leaving = registries.add(SLUG, "leaving");
+        registries.deleting(leaving);
+        givenVersionWithImages().when(new AddImagesCommand(P, user(), V1, List.of(
+                        new AddImagesCommand.RegistryImages(registry, List.of("a/b")),
+                        new AddImagesCommand.RegistryImages(leaving, List.of("c/d")))))
+                .expectException(refusal(ConflictException.class, "[1].registryId")).expectNoEvents();
+        UUID storage = storages.add(TEAM);
+        storages.deleting(storage);
+        givenVersionWithImages().when(new PatchImageCommand(P, user(), V1, IMG1, null, configWith("storage",
+                        new ContainerConfig.Storage(storage.toString(), "backups", "wharf"))))
+                .expectException(refusal(ConflictException.class, "config.storage.storageId")).expectNoEvents();
+    }
+
+    @Test
     void oneImagePerNamePerVersion() {
         givenVersionWithImages().when(new AddImagesCommand(P, user(), V1, List.of(new AddImagesCommand.RegistryImages(
                         registry, List.of("library/nginx:2")))))

@@ -36,6 +36,11 @@ class PublishDigestsTest {
         }
 
         @Override
+        public io.wharf.project.shared.UseClaim holdForImages(String teamSlug, UUID registryId) {
+            return io.wharf.project.shared.UseClaim.UNKNOWN;
+        }
+
+        @Override
         public Optional<RegistrySummary> findByName(String teamSlug, String name) {
             return Optional.empty();
         }
