@@ -14,12 +14,13 @@ import java.util.Base64;
  * PKCS#8 PEM private key ({@code -----BEGIN PRIVATE KEY-----}, the service account being
  * {@code details.user}), or the whole JSON key file Google hands out ({@code private_key},
  * {@code client_email}, {@code private_key_id}; its {@code client_email} is the account when no user
- * is given). Every problem is a 400 on {@code details.token} that never quotes the key.
+ * is given, or the user is {@code _json_key}, GCR's user name for a JSON key). Every problem is a 400 on {@code details.token} that never quotes the key.
  */
 public final class GoogleKey {
 
     static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
     static final String PEM_END = "-----END PRIVATE KEY-----";
+    static final String JSON_KEY_USER = "_json_key";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String clientEmail;
@@ -44,7 +45,8 @@ public final class GoogleKey {
         }
         String trimmed = token.trim();
         String pem = trimmed;
-        String email = user == null || user.isBlank() ? null : user.trim();
+        // "_json_key" is the user name of GCR's docker login with a JSON key: the account is in the file
+        String email = user == null || user.isBlank() || user.trim().equals(JSON_KEY_USER) ? null : user.trim();
         String keyId = null;
         if (trimmed.startsWith("{")) {
             JsonNode file;

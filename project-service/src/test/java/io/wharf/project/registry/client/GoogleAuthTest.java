@@ -116,6 +116,7 @@ class GoogleAuthTest {
         String file = google.jsonKeyFile();
         assertThat(GoogleKey.parse(null, file).clientEmail()).isEqualTo(FakeGoogle.ACCOUNT);
         assertThat(GoogleKey.parse("", file).clientEmail()).isEqualTo(FakeGoogle.ACCOUNT);
+        assertThat(GoogleKey.parse("_json_key", file).clientEmail()).isEqualTo(FakeGoogle.ACCOUNT);
         assertThat(GoogleKey.parse(null, file).toString()).doesNotContain("PRIVATE");
 
         checker.check(RegistryType.GOOGLE, details("acme-project", FakeGoogle.ACCOUNT, file));
