@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.wharf.common.test.InProcessMongo;
 import io.wharf.gateway.support.DefaultGatewayTest;
 import io.wharf.gateway.support.StubService;
 import java.net.http.HttpRequest;
@@ -22,24 +21,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §1.6 through the running gateway, against a stub service that counts executions. */
 class IdempotencyTest extends DefaultGatewayTest {
-
-    private static MongoClient mongo;
-
-    @BeforeAll
-    static void connect() {
-        mongo = MongoClients.create(INFRA.mongoUri);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        mongo.close();
-    }
 
     @Test
     void theFirstRequestRunsAndARetryWithTheSameBodyIsReplayed() {
@@ -199,7 +184,7 @@ class IdempotencyTest extends DefaultGatewayTest {
         HttpResponse<String> replayed = post(path, token, "k-7", "{\"name\":\"ci\"}");
 
         assertThat(replayed.body()).isEqualTo(created.body()).contains(secret);
-        MongoCollection<Document> records = mongo.getDatabase("wharf-gateway").getCollection("idempotency_keys");
+        MongoCollection<Document> records = InProcessMongo.client().getDatabase("wharf-gateway").getCollection("idempotency_keys");
         List<Document> all = records.find().into(new ArrayList<>());
         assertThat(all).isNotEmpty().allSatisfy(record -> {
             assertThat(record.toJson()).doesNotContain(secret).doesNotContain("k-7").doesNotContain("ci\"");

@@ -1,5 +1,6 @@
 package io.wharf.identity.team;
 
+import static io.wharf.identity.HttpExchange.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -224,15 +225,6 @@ class InvitationApiTest {
     private static List<MimeMessage> awaitMails(String email, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() >= count);
         return mailsTo(email);
-    }
-
-    private static void assertError(Answer answer, int status, String code, String field) {
-        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
-        assertThat(answer.body().path("code").asText()).isEqualTo(code);
-        if (field != null) {
-            assertThat(answer.body().path("field").asText()).isEqualTo(field);
-        }
-        assertThat(answer.body().path("requestId").asText()).isEqualTo(answer.header("X-Request-Id")).isNotBlank();
     }
 
     // --- invite ---------------------------------------------------------------------------------
