@@ -48,7 +48,7 @@ class MailDeliveryTest {
     private static MailProperties properties(String host, int port, int maxAttempts) {
         return new MailProperties(host, port, "", "secret-not-logged", false, "Wharf <wharf@example.com>",
                 "http://wharf.example.com/", Duration.ofMillis(50), maxAttempts, Duration.ofMillis(100),
-                Duration.ofMillis(400), Duration.ofSeconds(2));
+                Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofDays(30));
     }
 
     private MailDelivery delivery(MailProperties properties) {
