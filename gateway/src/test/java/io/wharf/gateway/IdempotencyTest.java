@@ -218,6 +218,51 @@ class IdempotencyTest extends DefaultGatewayTest {
         assertThat(INFRA.project.count(path)).isEqualTo(2);
     }
 
+    /**
+     * The decision for anonymous POSTs (docs/gateway.md): the key is checked and passed on, nothing
+     * is stored (login answers carry tokens; there is no credential to scope by), so a retried
+     * register gets the service's own answer: 409 on the e-mail, not a replay of the first 201.
+     */
+    @Test
+    void aRetriedAnonymousRegisterGetsTheServicesOwnAnswerAndNothingIsStored() {
+        String register = "/api/auth/register";
+        INFRA.identity.answer(register, new StubService.Answer(201, Map.of("Location", "/api/users/me"),
+                () -> "{\"user\":{\"id\":\"u-1\"},\"token\":\"session-jwt\"}"));
+        try {
+            MongoCollection<Document> records = InProcessMongo.client().getDatabase("wharf-gateway")
+                    .getCollection("idempotency_keys");
+            long recordsBefore = records.countDocuments();
+            long before = INFRA.identity.count(register);
+            String body = "{\"email\":\"ada@example.com\",\"password\":\"correct horse\",\"firstName\":\"Ada\"}";
+
+            HttpResponse<String> first = send(request(register).header("Idempotency-Key", "r-1")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(first.statusCode()).isEqualTo(201);
+            assertThat(records.countDocuments()).as("a 2xx of an anonymous POST is not stored").isEqualTo(recordsBefore);
+            // as identity does: the e-mail is registered now
+            INFRA.identity.answer(register, new StubService.Answer(409, Map.of(),
+                    () -> "{\"code\":\"CONFLICT\",\"field\":\"email\",\"message\":\"E-mail is already registered.\"}"));
+            HttpResponse<String> retry = send(request(register).header("Idempotency-Key", "r-1")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+            assertThat(retry.statusCode()).isEqualTo(409);
+            assertThat(json(retry).get("field").asText()).isEqualTo("email");
+            assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
+            assertThat(INFRA.identity.count(register)).isEqualTo(before + 2);
+            assertThat(INFRA.identity.last(register).header("Idempotency-Key")).as("passed on").isEqualTo("r-1");
+            assertThat(records.countDocuments()).isEqualTo(recordsBefore);
+
+            // checked all the same: a malformed key is refused and never reaches the service
+            HttpResponse<String> refused = send(request(register).header("Idempotency-Key", "tab\there")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).get("field").asText()).isEqualTo("Idempotency-Key");
+            assertThat(INFRA.identity.count(register)).isEqualTo(before + 2);
+        } finally {
+            INFRA.identity.forget(register);
+        }
+    }
+
     /** A fresh path whose answers say how many times it ran: {"execution":n}, with a Location. */
     private static String counting(int status) {
         String path = "/api/acme/projects/" + UUID.randomUUID();
