@@ -7,24 +7,41 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A UTC clock that stands still until the test moves it, for rules that depend on time (leases,
- * expiries, caches) without sleeping. Safe to read from the threads of the code under test.
+ * A UTC clock the test moves, for rules that depend on time (leases, expiries, caches) without
+ * sleeping. Either standing still at a given instant until moved ({@link #MovableClock(Instant)}), or
+ * running with the system clock and moved ahead of it ({@link #runningFromNow()}: for a whole Spring
+ * context, whose own timers and HTTP clients need time to pass). Safe to read from any thread.
  */
 public final class MovableClock extends Clock {
 
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration offset = Duration.ZERO;
 
     public MovableClock(Instant start) {
-        this.now = start;
+        this(Clock.fixed(start, ZoneOffset.UTC));
     }
 
+    private MovableClock(Clock base) {
+        this.base = base;
+    }
+
+    public static MovableClock runningFromNow() {
+        return new MovableClock(Clock.systemUTC());
+    }
+
+    /** Moves the clock ahead (tests move it from one thread). */
     public void advance(Duration by) {
-        now = now.plus(by);
+        offset = offset.plus(by);
+    }
+
+    /** Back to where it started: its instant, or the system's time. */
+    public void reset() {
+        offset = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(offset);
     }
 
     @Override

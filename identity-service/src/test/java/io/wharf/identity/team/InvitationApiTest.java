@@ -15,6 +15,7 @@ import io.wharf.common.metadata.WharfMetadata;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessKafka;
+import io.wharf.common.test.MovableClock;
 import io.wharf.common.test.TopicReader;
 import io.wharf.identity.HttpExchange;
 import io.wharf.identity.HttpExchange.Answer;
@@ -27,8 +28,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -67,7 +66,7 @@ class InvitationApiTest {
 
     private static final int SMTP_PORT = Smtp.freePort();
     private static volatile GreenMail smtp = Smtp.start(SMTP_PORT);
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MovableClock CLOCK = MovableClock.runningFromNow();
     private static final String PUBLIC_URL = "https://wharf.example.com";
 
     @DynamicPropertySource
@@ -93,25 +92,6 @@ class InvitationApiTest {
         }
     }
 
-    static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
@@ -129,7 +109,7 @@ class InvitationApiTest {
 
     @AfterEach
     void backToNow() {
-        CLOCK.offset = Duration.ZERO;
+        CLOCK.reset();
     }
 
     @AfterAll
@@ -388,7 +368,7 @@ class InvitationApiTest {
         String invitation = invited(team, grace.email(), ada);
         awaitMails(grace.email(), 1);
 
-        CLOCK.offset = Duration.ofDays(7).plusMinutes(1);
+        CLOCK.advance(Duration.ofDays(7).plusMinutes(1));
 
         assertThat(usersOf(team, ada).get(grace.email()).path("status").asText()).isEqualTo("expired");
         assertThat(team(team, ada).path("statistics").path("users").asInt()).isEqualTo(1);
