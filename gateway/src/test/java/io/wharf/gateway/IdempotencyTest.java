@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.wharf.common.test.InProcessMongo;
 import io.wharf.gateway.support.DefaultGatewayTest;
 import io.wharf.gateway.support.StubService;
 import java.net.http.HttpRequest;
@@ -22,24 +21,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §1.6 through the running gateway, against a stub service that counts executions. */
 class IdempotencyTest extends DefaultGatewayTest {
-
-    private static MongoClient mongo;
-
-    @BeforeAll
-    static void connect() {
-        mongo = MongoClients.create(INFRA.mongoUri);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        mongo.close();
-    }
 
     @Test
     void theFirstRequestRunsAndARetryWithTheSameBodyIsReplayed() {
@@ -199,7 +184,7 @@ class IdempotencyTest extends DefaultGatewayTest {
         HttpResponse<String> replayed = post(path, token, "k-7", "{\"name\":\"ci\"}");
 
         assertThat(replayed.body()).isEqualTo(created.body()).contains(secret);
-        MongoCollection<Document> records = mongo.getDatabase("wharf-gateway").getCollection("idempotency_keys");
+        MongoCollection<Document> records = InProcessMongo.client().getDatabase("wharf-gateway").getCollection("idempotency_keys");
         List<Document> all = records.find().into(new ArrayList<>());
         assertThat(all).isNotEmpty().allSatisfy(record -> {
             assertThat(record.toJson()).doesNotContain(secret).doesNotContain("k-7").doesNotContain("ci\"");
@@ -231,6 +216,51 @@ class IdempotencyTest extends DefaultGatewayTest {
                     .PUT(HttpRequest.BodyPublishers.ofString("{}")));
         }
         assertThat(INFRA.project.count(path)).isEqualTo(2);
+    }
+
+    /**
+     * The decision for anonymous POSTs (docs/gateway.md): the key is checked and passed on, nothing
+     * is stored (login answers carry tokens; there is no credential to scope by), so a retried
+     * register gets the service's own answer: 409 on the e-mail, not a replay of the first 201.
+     */
+    @Test
+    void aRetriedAnonymousRegisterGetsTheServicesOwnAnswerAndNothingIsStored() {
+        String register = "/api/auth/register";
+        INFRA.identity.answer(register, new StubService.Answer(201, Map.of("Location", "/api/users/me"),
+                () -> "{\"user\":{\"id\":\"u-1\"},\"token\":\"session-jwt\"}"));
+        try {
+            MongoCollection<Document> records = InProcessMongo.client().getDatabase("wharf-gateway")
+                    .getCollection("idempotency_keys");
+            long recordsBefore = records.countDocuments();
+            long before = INFRA.identity.count(register);
+            String body = "{\"email\":\"ada@example.com\",\"password\":\"correct horse\",\"firstName\":\"Ada\"}";
+
+            HttpResponse<String> first = send(request(register).header("Idempotency-Key", "r-1")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(first.statusCode()).isEqualTo(201);
+            assertThat(records.countDocuments()).as("a 2xx of an anonymous POST is not stored").isEqualTo(recordsBefore);
+            // as identity does: the e-mail is registered now
+            INFRA.identity.answer(register, new StubService.Answer(409, Map.of(),
+                    () -> "{\"code\":\"CONFLICT\",\"field\":\"email\",\"message\":\"E-mail is already registered.\"}"));
+            HttpResponse<String> retry = send(request(register).header("Idempotency-Key", "r-1")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+
+            assertThat(retry.statusCode()).isEqualTo(409);
+            assertThat(json(retry).get("field").asText()).isEqualTo("email");
+            assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
+            assertThat(INFRA.identity.count(register)).isEqualTo(before + 2);
+            assertThat(INFRA.identity.last(register).header("Idempotency-Key")).as("passed on").isEqualTo("r-1");
+            assertThat(records.countDocuments()).isEqualTo(recordsBefore);
+
+            // checked all the same: a malformed key is refused and never reaches the service
+            HttpResponse<String> refused = send(request(register).header("Idempotency-Key", "tab\there")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused).get("field").asText()).isEqualTo("Idempotency-Key");
+            assertThat(INFRA.identity.count(register)).isEqualTo(before + 2);
+        } finally {
+            INFRA.identity.forget(register);
+        }
     }
 
     /** A fresh path whose answers say how many times it ran: {"execution":n}, with a Location. */

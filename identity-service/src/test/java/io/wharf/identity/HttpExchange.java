@@ -1,5 +1,7 @@
 package io.wharf.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
@@ -33,6 +35,16 @@ public final class HttpExchange {
         com.fasterxml.jackson.databind.node.ObjectNode copy = answer.body().deepCopy();
         copy.remove("requestId");
         return copy;
+    }
+
+    /** The error envelope of SPEC §1.2: status, code, the field when given, and the request id of the header. */
+    public static void assertError(Answer answer, int status, String code, String field) {
+        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
+        assertThat(answer.body().path("code").asText()).isEqualTo(code);
+        if (field != null) {
+            assertThat(answer.body().path("field").asText()).isEqualTo(field);
+        }
+        assertThat(answer.body().path("requestId").asText()).isEqualTo(answer.header("X-Request-Id")).isNotBlank();
     }
 
     public static Answer send(HttpRequest.Builder builder) {

@@ -3,8 +3,6 @@ package io.wharf.common.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -31,9 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +43,6 @@ class IdentityFallbackTest {
 
     private static final String SECRET = "common-test-internal-secret-0123456789";
     private static final InternalAssertion ASSERTION = new InternalAssertion(SECRET, 30, Clock.systemUTC());
-    private static MongoClient client;
 
     private HttpServer identity;
     private final AtomicInteger calls = new AtomicInteger();
@@ -59,23 +54,13 @@ class IdentityFallbackTest {
 
     private MembershipReplica replica;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void start() throws IOException {
         identity = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         identity.setExecutor(Executors.newCachedThreadPool());
         identity.createContext("/internal/teams/by-slug/", this::answer);
         identity.start();
-        replica = new MembershipReplica(client.getDatabase(InProcessMongo.freshDatabase(IdentityFallbackTest.class)));
+        replica = new MembershipReplica(InProcessMongo.newDatabase(IdentityFallbackTest.class));
         replica.on(new TeamCreatedEvent("t-known", "Known", "known", "ada", Instant.now()), 0);
     }
 

@@ -3,8 +3,6 @@ package io.wharf.common.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.error.ForbiddenRoleException;
 import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.NotFoundException;
@@ -23,8 +21,6 @@ import io.wharf.common.metadata.RequestContext;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessMongo;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,24 +28,13 @@ import org.junit.jupiter.api.Test;
 class TeamAccessTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
-    private static MongoClient client;
 
     private MembershipReplica replica;
     private TeamAccess access;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void freshReplica() {
-        replica = new MembershipReplica(client.getDatabase(InProcessMongo.freshDatabase(TeamAccessTest.class)));
+        replica = new MembershipReplica(InProcessMongo.newDatabase(TeamAccessTest.class));
         access = new TeamAccess(replica);
         replica.on(new TeamCreatedEvent("t1", "Blue", "blue", "ada", T), 0);
         replica.on(new TeamMemberJoinedEvent("t1", "bob", TeamRole.USER, T), 1);

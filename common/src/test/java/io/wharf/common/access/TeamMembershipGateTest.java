@@ -3,8 +3,6 @@ package io.wharf.common.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.UnauthorizedException;
@@ -16,9 +14,7 @@ import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessMongo;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -32,7 +28,6 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 class TeamMembershipGateTest {
 
-    private static MongoClient client;
     private TeamMembershipGate gate;
 
     /** Handlers as a service would write them. */
@@ -51,20 +46,9 @@ class TeamMembershipGateTest {
         }
     }
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void replica() {
-        MembershipReplica replica = new MembershipReplica(
-                client.getDatabase(InProcessMongo.freshDatabase(TeamMembershipGateTest.class)));
+        MembershipReplica replica = new MembershipReplica(InProcessMongo.newDatabase(TeamMembershipGateTest.class));
         replica.on(new TeamCreatedEvent("t1", "Blue", "blue", "ada", Instant.now()), 0);
         gate = new TeamMembershipGate(new TeamAccess(replica));
     }

@@ -3,8 +3,6 @@ package io.wharf.common.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.config.WharfProperties;
 import io.wharf.common.events.identity.UserRegisteredEvent;
 import io.wharf.common.test.InProcessMongo;
@@ -33,33 +31,20 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The event store exactly as {@link AxonMongoAutoConfiguration} wires it, on mongo-java-server. */
 class MongoEventStoreTest {
 
-    private static MongoClient client;
     private MongoTemplate template;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
 
     /** A store of its own per test: tracking positions depend on every event in the collection. */
     @BeforeEach
     void freshStore() {
         var mongo = new org.springframework.boot.autoconfigure.mongo.MongoProperties();
         mongo.setDatabase(InProcessMongo.freshDatabase(MongoEventStoreTest.class));
-        template = new AxonMongoAutoConfiguration().axonMongoTemplate(client, mongo);
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
+        template = new AxonMongoAutoConfiguration().axonMongoTemplate(InProcessMongo.client(), mongo);
     }
 
     private EventStorageEngine engine(Duration lookBack) {

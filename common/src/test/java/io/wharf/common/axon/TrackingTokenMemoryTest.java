@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.config.WharfProperties;
 import io.wharf.common.events.identity.UserRegisteredEvent;
 import io.wharf.common.test.InProcessMongo;
@@ -32,9 +30,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,21 +44,15 @@ import org.junit.jupiter.api.Test;
 class TrackingTokenMemoryTest {
 
     private static final Duration LOOK_BACK = Duration.ofSeconds(60);
-    private static MongoClient client;
     private MongoTemplate template;
     private EmbeddedEventStore store;
     private final List<TrackingEventProcessor> processors = new java.util.ArrayList<>();
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
 
     @BeforeEach
     void freshStore() {
         var mongo = new org.springframework.boot.autoconfigure.mongo.MongoProperties();
         mongo.setDatabase(InProcessMongo.freshDatabase(TrackingTokenMemoryTest.class));
-        template = new AxonMongoAutoConfiguration().axonMongoTemplate(client, mongo);
+        template = new AxonMongoAutoConfiguration().axonMongoTemplate(InProcessMongo.client(), mongo);
     }
 
     @AfterEach
@@ -71,11 +61,6 @@ class TrackingTokenMemoryTest {
         if (store != null) {
             store.shutDown();
         }
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
     }
 
     @Test

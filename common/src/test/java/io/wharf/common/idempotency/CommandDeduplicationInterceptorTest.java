@@ -2,8 +2,6 @@ package io.wharf.common.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.error.ConflictException;
 import io.wharf.common.metadata.WharfMetadata;
 import io.wharf.common.test.InProcessMongo;
@@ -15,24 +13,16 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The interceptor's own rules with a real Mongo, without Spring: unrepeatable results, rollbacks. */
 class CommandDeduplicationInterceptorTest {
 
-    private static final MongoClient MONGO = MongoClients.create(InProcessMongo.uri());
     private final HandledCommands handled = new HandledCommands(
-            () -> MONGO.getDatabase(InProcessMongo.freshDatabase(CommandDeduplicationInterceptorTest.class)),
-            Duration.ofHours(1));
+            () -> InProcessMongo.newDatabase(CommandDeduplicationInterceptorTest.class), Duration.ofHours(1));
     private final CommandDeduplicationInterceptor interceptor =
             new CommandDeduplicationInterceptor(handled, JacksonSerializer.defaultSerializer());
     private final AtomicInteger runs = new AtomicInteger();
-
-    @AfterAll
-    static void close() {
-        MONGO.close();
-    }
 
     @Test
     void aResultThatCannotBeSerializedStillCommitsAndARetryGetsConflict() {

@@ -10,11 +10,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.wharf.common.test.MovableClock;
 import io.wharf.gateway.support.TestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,27 +30,12 @@ class JwksCacheTest {
     private final List<JWK> published = new ArrayList<>(List.of(first.toPublicJWK()));
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicBoolean identityUp = new AtomicBoolean(true);
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final JwksCache cache = new JwksCache(() -> Mono.defer(() -> {
         fetches.incrementAndGet();
         return identityUp.get() ? Mono.just(new JWKSet(List.copyOf(published)))
                 : Mono.error(new IllegalStateException("identity is down"));
-    }), Duration.ofSeconds(10), new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    }), Duration.ofSeconds(10), clock);
 
     @Test
     void keysAreFetchedOnceAndKept() {
@@ -62,7 +47,7 @@ class JwksCacheTest {
     @Test
     void unknownKeyIdsRefetchAtMostOncePerInterval() {
         select("k1");
-        now = now.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
         assertThat(select("random-1")).isEmpty(); // refetched: still unknown
         assertThat(fetches).hasValue(2);
         for (int i = 0; i < 50; i++) {
@@ -72,9 +57,9 @@ class JwksCacheTest {
 
         // A rotation is picked up once the interval has passed.
         published.add(TestTokens.newKey("k2").toPublicJWK());
-        now = now.plusSeconds(9);
+        clock.advance(Duration.ofSeconds(9));
         assertThat(select("k2")).isEmpty();
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(select("k2")).hasSize(1);
         assertThat(fetches).hasValue(3);
     }

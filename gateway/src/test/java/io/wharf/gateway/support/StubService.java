@@ -83,6 +83,11 @@ public final class StubService implements AutoCloseable {
         answers.put(path, answer);
     }
 
+    /** Back to the default answer at {@code path} (the stubs are shared by every test class of the JVM). */
+    public void forget(String path) {
+        answers.remove(path);
+    }
+
     /** How many requests to exactly {@code path} arrived. */
     public long count(String path) {
         return received.stream().filter(r -> r.path().equals(path)).count();

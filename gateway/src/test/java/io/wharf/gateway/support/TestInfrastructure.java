@@ -1,9 +1,8 @@
 package io.wharf.gateway.support;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wharf.common.kafka.Topics;
 import io.wharf.common.test.InProcessKafka;
+import io.wharf.common.test.InProcessMongo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -30,8 +29,7 @@ public final class TestInfrastructure {
     /** A second replica of notification-service (same name in its answers). */
     public final StubService notification2 = new StubService("notification");
     public final EmbeddedKafkaKraftBroker kafka;
-    public final MongoServer mongo;
-    public final String mongoUri;
+    public final String mongoUri = InProcessMongo.uri();
 
     private TestInfrastructure() {
         identity.serve("/api/auth/jwks", tokens::jwks);
@@ -39,10 +37,6 @@ public final class TestInfrastructure {
         kafka = new EmbeddedKafkaKraftBroker(1, 1, Topics.IDENTITY);
         kafka.brokerProperties(Map.of("group.initial.rebalance.delay.ms", "0"));
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        InetSocketAddress address = mongo.getLocalAddress();
-        mongoUri = "mongodb://127.0.0.1:" + address.getPort();
     }
 
     public static synchronized TestInfrastructure get() {

@@ -19,12 +19,14 @@ import org.springframework.stereotype.Component;
  * Sends what {@link MailOutbox} holds, on its own thread, so no command and no event processor ever
  * waits for SMTP. A failed attempt is retried with exponential backoff ({@code firstBackoff},
  * doubled, at most {@code maxBackoff}) until {@code maxAttempts}, then the mail is marked failed
- * (ERROR log). Without an SMTP server configured each mail is logged at WARN as not sent.
+ * (ERROR log). Without an SMTP server configured each mail is logged at WARN as not sent. The
+ * same thread purges done mails older than {@code retention} every {@link #PURGE_EVERY}.
  */
 @Component
 class MailDelivery implements SmartLifecycle {
 
     static final String NO_SMTP = "not sent: no SMTP server configured";
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     private final MailOutbox outbox;
@@ -49,6 +51,7 @@ class MailDelivery implements SmartLifecycle {
         });
         long every = properties.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::deliverDue, every, every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::purgeDone, every, PURGE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Mail delivery started (SMTP {})", sender.isPresent()
                 ? properties.smtpHost() + ":" + properties.smtpPort() : "not configured");
     }
@@ -75,6 +78,18 @@ class MailDelivery implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             log.error("Mail delivery round failed; trying again in {}", properties.pollInterval(), e);
+        }
+    }
+
+    /** Forgets done mails past the retention; never throws (the schedule would stop). */
+    void purgeDone() {
+        try {
+            long purged = outbox.purgeDone(properties.retention());
+            if (purged > 0) {
+                log.info("Purged {} done mails older than {} from the outbox", purged, properties.retention());
+            }
+        } catch (RuntimeException e) {
+            log.error("Mail outbox purge failed; trying again in {}", PURGE_EVERY, e);
         }
     }
 

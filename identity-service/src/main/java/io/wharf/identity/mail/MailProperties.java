@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstBackoff wait after the first failed attempt; doubled after each further one
  * @param maxBackoff   the longest wait between attempts
  * @param timeout      SMTP connect/read/write timeout
+ * @param retention    how long a done mail (sent, not sent, failed) stays in {@code mail_outbox};
+ *                     pending mails are never purged
  */
 @ConfigurationProperties("wharf.mail")
 public record MailProperties(
@@ -36,7 +38,8 @@ public record MailProperties(
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("2s") Duration firstBackoff,
         @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("10s") Duration timeout) {
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("30d") Duration retention) {
 
     public boolean smtpConfigured() {
         return smtpHost != null && !smtpHost.isBlank();

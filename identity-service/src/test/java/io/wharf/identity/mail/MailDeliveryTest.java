@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.test.InProcessMongo;
 import io.wharf.identity.config.IdentityDatabase;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,25 +25,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 @ExtendWith(OutputCaptureExtension.class)
 class MailDeliveryTest {
 
-    private static MongoClient client;
-
     private MailOutbox outbox;
     private GreenMail smtp;
     private MailDelivery delivery;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void fresh() {
-        outbox = new MailOutbox(new IdentityDatabase(client.getDatabase(InProcessMongo.freshDatabase(getClass()))),
+        outbox = new MailOutbox(new IdentityDatabase(InProcessMongo.newDatabase(getClass())),
                 Clock.systemUTC());
     }
 
@@ -64,7 +48,7 @@ class MailDeliveryTest {
     private static MailProperties properties(String host, int port, int maxAttempts) {
         return new MailProperties(host, port, "", "secret-not-logged", false, "Wharf <wharf@example.com>",
                 "http://wharf.example.com/", Duration.ofMillis(50), maxAttempts, Duration.ofMillis(100),
-                Duration.ofMillis(400), Duration.ofSeconds(2));
+                Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofDays(30));
     }
 
     private MailDelivery delivery(MailProperties properties) {

@@ -1,5 +1,6 @@
 package io.wharf.identity.team;
 
+import static io.wharf.identity.HttpExchange.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +15,7 @@ import io.wharf.common.metadata.WharfMetadata;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessKafka;
+import io.wharf.common.test.MovableClock;
 import io.wharf.common.test.TopicReader;
 import io.wharf.identity.HttpExchange;
 import io.wharf.identity.HttpExchange.Answer;
@@ -26,8 +28,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -66,7 +66,7 @@ class InvitationApiTest {
 
     private static final int SMTP_PORT = Smtp.freePort();
     private static volatile GreenMail smtp = Smtp.start(SMTP_PORT);
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MovableClock CLOCK = MovableClock.runningFromNow();
     private static final String PUBLIC_URL = "https://wharf.example.com";
 
     @DynamicPropertySource
@@ -92,25 +92,6 @@ class InvitationApiTest {
         }
     }
 
-    static final class MovableClock extends Clock {
-        volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
@@ -128,7 +109,7 @@ class InvitationApiTest {
 
     @AfterEach
     void backToNow() {
-        CLOCK.offset = Duration.ZERO;
+        CLOCK.reset();
     }
 
     @AfterAll
@@ -224,15 +205,6 @@ class InvitationApiTest {
     private static List<MimeMessage> awaitMails(String email, int count) {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).size() >= count);
         return mailsTo(email);
-    }
-
-    private static void assertError(Answer answer, int status, String code, String field) {
-        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
-        assertThat(answer.body().path("code").asText()).isEqualTo(code);
-        if (field != null) {
-            assertThat(answer.body().path("field").asText()).isEqualTo(field);
-        }
-        assertThat(answer.body().path("requestId").asText()).isEqualTo(answer.header("X-Request-Id")).isNotBlank();
     }
 
     // --- invite ---------------------------------------------------------------------------------
@@ -396,7 +368,7 @@ class InvitationApiTest {
         String invitation = invited(team, grace.email(), ada);
         awaitMails(grace.email(), 1);
 
-        CLOCK.offset = Duration.ofDays(7).plusMinutes(1);
+        CLOCK.advance(Duration.ofDays(7).plusMinutes(1));
 
         assertThat(usersOf(team, ada).get(grace.email()).path("status").asText()).isEqualTo("expired");
         assertThat(team(team, ada).path("statistics").path("users").asInt()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.wharf.identity.team;
 
+import static io.wharf.identity.HttpExchange.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -146,15 +147,6 @@ class TeamApiTest {
             commands.sendAndWait(new ChangeMemberRoleCommand(teamId, owner.id(), member.id(), role.wire()));
         }
         viewWait.awaitView(teamId, new FindTeamViewVersionQuery(teamId));
-    }
-
-    private static void assertError(Answer answer, int status, String code, String field) {
-        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
-        assertThat(answer.body().path("code").asText()).isEqualTo(code);
-        if (field != null) {
-            assertThat(answer.body().path("field").asText()).isEqualTo(field);
-        }
-        assertThat(answer.body().path("requestId").asText()).isEqualTo(answer.header("X-Request-Id")).isNotBlank();
     }
 
     // --- create ---------------------------------------------------------------------------------

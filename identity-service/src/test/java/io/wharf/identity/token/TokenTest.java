@@ -3,8 +3,6 @@ package io.wharf.identity.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -19,10 +17,9 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wharf.common.error.UnauthorizedException;
 import io.wharf.common.security.WharfSecurityProperties;
+import io.wharf.common.test.InProcessMongo;
 import io.wharf.identity.config.IdentityDatabase;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,8 +30,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Signing, the JWKS and the verifier's refusals, on an in-process Mongo (no Spring). */
@@ -43,23 +38,8 @@ class TokenTest {
     private static final String SECRET = "token-test-internal-secret-0123456789abc";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
 
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     private static MongoDatabase freshDatabase() {
-        return client.getDatabase("tokens-" + System.nanoTime());
+        return InProcessMongo.newDatabase(TokenTest.class);
     }
 
     private static SigningKeyStore store(MongoDatabase db, String secret) {

@@ -2,13 +2,10 @@ package io.wharf.node.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import io.wharf.common.test.InProcessMongo;
-import java.time.Clock;
+import io.wharf.common.test.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,37 +13,12 @@ import org.junit.jupiter.api.Test;
 class ConnectionRegistryTest {
 
     static final Duration LEASE = Duration.ofSeconds(20);
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
     ConnectionRegistry registry;
-
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeEach
     void setUp() {
-        MongoDatabase database = MongoClients.create(InProcessMongo.uri())
-                .getDatabase(InProcessMongo.freshDatabase(ConnectionRegistryTest.class) + System.nanoTime());
-        registry = new ConnectionRegistry(database, clock);
+        registry = new ConnectionRegistry(InProcessMongo.newDatabase(ConnectionRegistryTest.class), clock);
     }
 
     @Test
@@ -60,13 +32,13 @@ class ConnectionRegistryTest {
     @Test
     void aLeaseThatRanOutIsTakenOverAndRecordedAsExpired() {
         registry.claim("n1", "c1", "r1", "http://r1", LEASE);
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         registry.renew(java.util.List.of("n1"), "r1", LEASE);
-        clock.now = clock.now.plusSeconds(15);
+        clock.advance(Duration.ofSeconds(15));
         assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).as("renewed: still live").isFalse();
         assertThat(registry.expired()).isEmpty();
 
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(registry.live("n1")).isEmpty();
         assertThat(registry.expired()).extracting(ConnectionRegistry.Entry::connectionId).containsExactly("c1");
         ConnectionRegistry.Claim takeover = registry.claim("n1", "c2", "r2", "http://r2", LEASE);
@@ -78,7 +50,7 @@ class ConnectionRegistryTest {
     @Test
     void anUpdatingNodeMayBeTakenOverByItsNewAgent() {
         registry.claim("n1", "c1", "r1", "http://r1", LEASE);
-        registry.markUpdating("n1", clock.now.plus(Duration.ofMinutes(5)));
+        registry.markUpdating("n1", clock.instant().plus(Duration.ofMinutes(5)));
         ConnectionRegistry.Claim replaced = registry.claim("n1", "c2", "r2", "http://r2", LEASE);
         assertThat(replaced.granted()).isTrue();
         assertThat(replaced.replaced()).isEqualTo("c1");
@@ -89,7 +61,7 @@ class ConnectionRegistryTest {
     @Test
     void anAbortedUpdateRefusesSecondConnectionsAgain() {
         registry.claim("n1", "c1", "r1", "http://r1", LEASE);
-        registry.markUpdating("n1", clock.now.plus(Duration.ofMinutes(5)));
+        registry.markUpdating("n1", clock.instant().plus(Duration.ofMinutes(5)));
         registry.clearUpdating("n1");
         assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted()).isFalse();
     }
@@ -97,9 +69,9 @@ class ConnectionRegistryTest {
     @Test
     void anUpdateWhoseSuccessorNeverCameStopsOpeningTheNodeAtItsDeadline() {
         registry.claim("n1", "c1", "r1", "http://r1", Duration.ofMinutes(30));
-        registry.markUpdating("n1", clock.now.plus(Duration.ofMinutes(5)));
+        registry.markUpdating("n1", clock.instant().plus(Duration.ofMinutes(5)));
         assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::updating).isEqualTo(true);
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertThat(registry.live("n1")).get().extracting(ConnectionRegistry.Entry::updating).isEqualTo(false);
         assertThat(registry.claim("n1", "c2", "r2", "http://r2", LEASE).granted())
                 .as("the update timed out: a second connection is refused again").isFalse();

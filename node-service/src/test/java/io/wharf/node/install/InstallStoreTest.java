@@ -2,7 +2,6 @@ package io.wharf.node.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.wharf.common.security.SecretCipher;
@@ -23,8 +22,7 @@ class InstallStoreTest {
 
     @BeforeEach
     void setUp() {
-        database = MongoClients.create(InProcessMongo.uri())
-                .getDatabase(InProcessMongo.freshDatabase(InstallStoreTest.class) + System.nanoTime());
+        database = InProcessMongo.newDatabase(InstallStoreTest.class);
         store = new InstallStore(database, Clock.fixed(NOW, ZoneOffset.UTC), SecretCipher.of("", "a-shared-secret", InstallStore.SECRETS_LABEL));
     }
 

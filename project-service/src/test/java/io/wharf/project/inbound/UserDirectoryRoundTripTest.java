@@ -3,7 +3,6 @@ package io.wharf.project.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wharf.common.events.identity.UserRegisteredEvent;
@@ -150,9 +149,7 @@ class UserDirectoryRoundTripTest {
 
     private static long eventsStored(ConfigurableApplicationContext identityService) {
         String database = identityService.getEnvironment().getProperty("spring.data.mongodb.database");
-        try (var client = MongoClients.create(InProcessMongo.uri())) {
-            return client.getDatabase(database).getCollection("domainevents").countDocuments();
-        }
+        return InProcessMongo.client().getDatabase(database).getCollection("domainevents").countDocuments();
     }
 
     private static void assertActuatorWorks(ConfigurableApplicationContext project) throws Exception {

@@ -2,29 +2,19 @@ package io.wharf.project.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.events.identity.UserRegisteredEvent;
 import io.wharf.common.test.InProcessMongo;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class UserDirectoryTest {
 
-    private static MongoClient client;
     private static UserDirectory directory;
 
     @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-        directory = new UserDirectory(client.getDatabase(InProcessMongo.freshDatabase(UserDirectoryTest.class)));
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
+    static void directory() {
+        directory = new UserDirectory(InProcessMongo.newDatabase(UserDirectoryTest.class));
     }
 
     @Test

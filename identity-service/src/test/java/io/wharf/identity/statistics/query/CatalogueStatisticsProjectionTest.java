@@ -2,8 +2,6 @@ package io.wharf.identity.statistics.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.events.identity.TeamDeletedEvent;
 import io.wharf.common.events.node.NodeCreatedEvent;
 import io.wharf.common.events.node.NodeDeletedEvent;
@@ -17,8 +15,6 @@ import io.wharf.identity.config.IdentityDatabase;
 import io.wharf.identity.statistics.api.CatalogueCounts;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,25 +25,13 @@ import org.junit.jupiter.api.Test;
 class CatalogueStatisticsProjectionTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
-    private static MongoClient client;
 
     private CatalogueStatisticsStore store;
     private CatalogueStatisticsProjection projection;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void fresh() {
-        store = new CatalogueStatisticsStore(
-                new IdentityDatabase(client.getDatabase(InProcessMongo.freshDatabase(getClass()))));
+        store = new CatalogueStatisticsStore(new IdentityDatabase(InProcessMongo.newDatabase(getClass())));
         projection = new CatalogueStatisticsProjection(store);
     }
 

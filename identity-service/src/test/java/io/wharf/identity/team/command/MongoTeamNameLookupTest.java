@@ -3,8 +3,6 @@ package io.wharf.identity.team.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.error.ConflictException;
 import io.wharf.common.test.InProcessMongo;
 import io.wharf.identity.config.IdentityDatabase;
@@ -13,27 +11,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MongoTeamNameLookupTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private static MongoClient client;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
-    private final IdentityDatabase database = new IdentityDatabase(
-            client.getDatabase(InProcessMongo.freshDatabase(MongoTeamNameLookupTest.class)));
+    private final IdentityDatabase database = new IdentityDatabase(InProcessMongo.newDatabase(MongoTeamNameLookupTest.class));
 
     private MongoTeamNameLookup at(Instant now, Set<String> storedTeams) {
         return new MongoTeamNameLookup(database, Clock.fixed(now, ZoneOffset.UTC), storedTeams::contains);

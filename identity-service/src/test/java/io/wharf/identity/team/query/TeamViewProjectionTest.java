@@ -2,8 +2,6 @@ package io.wharf.identity.team.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.events.identity.TeamCreatedEvent;
 import io.wharf.common.events.identity.TeamDeletedEvent;
 import io.wharf.common.events.identity.TeamInvitationAcceptedEvent;
@@ -30,8 +28,6 @@ import io.wharf.identity.team.api.TeamUserResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,24 +35,13 @@ import org.junit.jupiter.api.Test;
 class TeamViewProjectionTest {
 
     private static final Instant T = Instant.parse("2026-11-23T10:00:00Z");
-    private static MongoClient client;
 
     private TeamViews views;
     private TeamViewProjection projection;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void fresh() {
-        views = new TeamViews(new IdentityDatabase(client.getDatabase(InProcessMongo.freshDatabase(getClass()))));
+        views = new TeamViews(new IdentityDatabase(InProcessMongo.newDatabase(getClass())));
         projection = new TeamViewProjection(views, teamId -> CatalogueCounts.NONE);
     }
 

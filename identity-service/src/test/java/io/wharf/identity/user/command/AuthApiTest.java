@@ -1,5 +1,6 @@
 package io.wharf.identity.user.command;
 
+import static io.wharf.identity.HttpExchange.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,15 +92,6 @@ class AuthApiTest {
 
     private static String uniqueEmail() {
         return "user-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private static void assertError(Answer answer, int status, String code, String field) {
-        assertThat(answer.status()).as(answer.raw().body()).isEqualTo(status);
-        assertThat(answer.body().path("code").asText()).isEqualTo(code);
-        if (field != null) {
-            assertThat(answer.body().path("field").asText()).isEqualTo(field);
-        }
-        assertThat(answer.body().path("requestId").asText()).isEqualTo(answer.header("X-Request-Id")).isNotBlank();
     }
 
     @Test

@@ -3,37 +3,17 @@ package io.wharf.identity.user.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.wharf.common.error.ConflictException;
+import io.wharf.common.test.InProcessMongo;
 import io.wharf.identity.config.IdentityDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MongoEmailLookupTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
-
-    private final MongoEmailLookup lookup = new MongoEmailLookup(new IdentityDatabase(client.getDatabase("lookup-" + System.nanoTime())),
+    private final MongoEmailLookup lookup = new MongoEmailLookup(new IdentityDatabase(InProcessMongo.newDatabase(MongoEmailLookupTest.class)),
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
 
     @Test

@@ -3,15 +3,11 @@ package io.wharf.project.project.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.error.ConflictException;
 import io.wharf.common.test.InProcessMongo;
-import java.time.Clock;
+import io.wharf.common.test.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -20,58 +16,29 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The project name lookup on the Mongo wire server: atomic claims, per team, case-insensitive. */
 class MongoProjectNameLookupTest {
 
-    private static MongoClient client;
     private MongoProjectNameLookup lookup;
-    private Instant now;
+    private MovableClock clock;
     private Set<String> stored;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
 
     @BeforeEach
     void setUp() {
-        now = Instant.parse("2026-11-23T10:00:00Z");
+        clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
         stored = new HashSet<>();
-        lookup = new MongoProjectNameLookup(client.getDatabase(InProcessMongo.freshDatabase(getClass())),
-                new Clock() {
-                    @Override
-                    public ZoneId getZone() {
-                        return ZoneOffset.UTC;
-                    }
-
-                    @Override
-                    public Clock withZone(ZoneId zone) {
-                        return this;
-                    }
-
-                    @Override
-                    public Instant instant() {
-                        return now;
-                    }
-                }, stored::contains);
+        lookup = new MongoProjectNameLookup(InProcessMongo.newDatabase(getClass()), clock, stored::contains);
     }
 
     @Test
     void aClaimLeftByACrashIsTakenOverOnlyWhenStaleAndNeverStored() {
         lookup.claim("t1", "Orphan", "crashed");
-        now = now.plus(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         assertThatThrownBy(() -> lookup.claim("t1", "Orphan", "p2")).isInstanceOf(ConflictException.class);
-        now = now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         stored.add("crashed"); // stored after all, its confirmation still on its way
         assertThatThrownBy(() -> lookup.claim("t1", "Orphan", "p2")).isInstanceOf(ConflictException.class);
         stored.clear();

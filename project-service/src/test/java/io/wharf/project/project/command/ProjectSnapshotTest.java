@@ -3,8 +3,6 @@ package io.wharf.project.project.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.wharf.common.error.ConflictException;
@@ -86,18 +84,16 @@ class ProjectSnapshotTest {
                     .isEqualTo(version);
         }
 
-        try (MongoClient client = MongoClients.create(InProcessMongo.uri())) {
-            MongoDatabase db = client.getDatabase(database);
-            Document snapshot = db.getCollection("snapshotevents").find(Filters.eq("aggregateIdentifier", projectId))
-                    .sort(new Document("sequenceNumber", -1)).first();
-            assertThat(snapshot).as("a snapshot of the project").isNotNull();
-            long at = ((Number) snapshot.get("sequenceNumber")).longValue();
-            assertThat(at).isGreaterThanOrEqualTo(THRESHOLD);
-            // only the snapshot can know the project, its versions and their names from now on
-            long removed = db.getCollection("domainevents").deleteMany(Filters.and(
-                    Filters.eq("aggregateIdentifier", projectId), Filters.lte("sequenceNumber", at))).getDeletedCount();
-            assertThat(removed).isEqualTo(at + 1);
-        }
+        MongoDatabase db = InProcessMongo.client().getDatabase(database);
+        Document snapshot = db.getCollection("snapshotevents").find(Filters.eq("aggregateIdentifier", projectId))
+                .sort(new Document("sequenceNumber", -1)).first();
+        assertThat(snapshot).as("a snapshot of the project").isNotNull();
+        long at = ((Number) snapshot.get("sequenceNumber")).longValue();
+        assertThat(at).isGreaterThanOrEqualTo(THRESHOLD);
+        // only the snapshot can know the project, its versions and their names from now on
+        long removed = db.getCollection("domainevents").deleteMany(Filters.and(
+                Filters.eq("aggregateIdentifier", projectId), Filters.lte("sequenceNumber", at))).getDeletedCount();
+        assertThat(removed).isEqualTo(at + 1);
 
         try (ConfigurableApplicationContext restarted = start(database)) {
             CommandGateway commands = restarted.getBean(CommandGateway.class);

@@ -2,16 +2,12 @@ package io.wharf.project.project.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.wharf.common.test.InProcessMongo;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class WriteSideIndexesTest {
 
-    private static MongoClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @Test
     void everyLookupFindHasAnIndexCreatedIdempotently() {
-        MongoDatabase database = client.getDatabase(InProcessMongo.freshDatabase(getClass()));
+        MongoDatabase database = InProcessMongo.newDatabase(getClass());
         for (int start = 0; start < 2; start++) {
             new ImageUsage(database);
             new MongoVersionDeployments(database);

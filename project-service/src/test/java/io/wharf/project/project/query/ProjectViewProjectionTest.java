@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.wharf.common.events.project.CatalogueImage;
 import io.wharf.common.events.project.ContainerConfig;
 import io.wharf.common.events.project.DefaultVersionSetEvent;
@@ -30,8 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,26 +37,15 @@ class ProjectViewProjectionTest {
     static final String TEAM = "team-1";
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     static final Instant T1 = Instant.parse("2026-11-23T11:00:00Z");
-    private static MongoClient client;
     private ProjectViews views;
     private ProjectViewProjection projection;
     private InMemoryRegistryDirectory registries;
     private String project;
     private UUID registry;
 
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(InProcessMongo.uri());
-    }
-
-    @AfterAll
-    static void close() {
-        client.close();
-    }
-
     @BeforeEach
     void setUp() {
-        views = new ProjectViews(client.getDatabase(InProcessMongo.freshDatabase(ProjectViewProjectionTest.class)),
+        views = new ProjectViews(InProcessMongo.newDatabase(ProjectViewProjectionTest.class),
                 new ObjectMapper().registerModule(new JavaTimeModule()));
         registries = new InMemoryRegistryDirectory();
         registry = registries.add("blue", "local");
@@ -270,7 +255,7 @@ class ProjectViewProjectionTest {
         assertThat(indexes(views.packages)).contains(List.of("projectId", "createdAt"));
 
         // at every start again: createIndex with the same keys and name changes nothing
-        new ProjectViews(client.getDatabase(views.projects.getNamespace().getDatabaseName()), new ObjectMapper());
+        new ProjectViews(InProcessMongo.client().getDatabase(views.projects.getNamespace().getDatabaseName()), new ObjectMapper());
         assertThat(indexes(views.projects)).containsOnlyOnce(List.of("teamId", "createdAt"));
     }
 
