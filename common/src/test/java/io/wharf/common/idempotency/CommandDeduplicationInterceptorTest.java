@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wharf.common.error.ConflictException;
 import io.wharf.common.metadata.WharfMetadata;
 import io.wharf.common.test.InProcessMongo;
+import io.wharf.common.test.MovableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandMessage;
@@ -50,6 +52,29 @@ class CommandDeduplicationInterceptorTest {
     }
 
     @Test
+    void anExpiredEntryIsNeitherAnsweredFromNorKeptForever() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        HandledCommands expiring = new HandledCommands(
+                () -> InProcessMongo.newDatabase(CommandDeduplicationInterceptorTest.class), Duration.ofHours(1), clock);
+        CommandDeduplicationInterceptor withExpiry =
+                new CommandDeduplicationInterceptor(expiring, JacksonSerializer.defaultSerializer());
+        assertThat(handle(withExpiry, "scope-old", () -> "first").getPayload()).isEqualTo("first");
+        assertThat(handle(withExpiry, "scope-gone", () -> "other").getPayload()).isEqualTo("other");
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(handle(withExpiry, "scope-old", () -> "second").getPayload()).isEqualTo("first");
+
+        clock.advance(Duration.ofMinutes(2)); // past the retention: the gateway forgot the key, so do we
+        assertThat(expiring.find("scope-old")).isNull();
+        assertThat(handle(withExpiry, "scope-old", () -> "third").getPayload()).isEqualTo("third");
+        assertThat(runs).hasValue(3);
+        // the record above purged what had expired (scope-gone); the new scope-old entry stays
+        assertThat(expiring.purgeExpired()).isZero();
+        assertThat(expiring.find("scope-old")).isNotNull();
+        clock.advance(Duration.ofHours(2));
+        assertThat(expiring.purgeExpired()).isEqualTo(1);
+    }
+
+    @Test
     void commandsWithoutAScopeAlwaysRun() {
         CommandMessage<?> plain = GenericCommandMessage.asCommandMessage("cmd");
         for (int i = 0; i < 2; i++) {
@@ -60,6 +85,11 @@ class CommandDeduplicationInterceptorTest {
     }
 
     private ResultMessage<?> handle(String scope, java.util.function.Supplier<Object> handler) {
+        return handle(interceptor, scope, handler);
+    }
+
+    private ResultMessage<?> handle(CommandDeduplicationInterceptor interceptor, String scope,
+                                    java.util.function.Supplier<Object> handler) {
         CommandMessage<?> command = GenericCommandMessage.asCommandMessage("cmd")
                 .withMetaData(Map.of(WharfMetadata.IDEMPOTENCY_SCOPE, scope));
         DefaultUnitOfWork<CommandMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(command);

@@ -28,11 +28,14 @@ import org.slf4j.LoggerFactory;
  * scope: {@code running} while the first request is in flight (with its owner and lease), then
  * {@code done} with the encrypted response. Every record has an {@code expireAt}, and a TTL index
  * removes it after that (the server's monitor runs about once a minute; {@link #begin} also ignores
- * a record past its time). Blocking driver: callers run it on the bounded-elastic scheduler.
+ * a record past its time). The embedded Mongo wire server ignores TTL indexes, so {@link #begin} also
+ * purges expired records now and then (at most once per {@link #PURGE_EVERY}). Blocking driver:
+ * callers run it on the bounded-elastic scheduler.
  */
 class IdempotencyStore implements AutoCloseable {
 
     static final String COLLECTION = "idempotency_keys";
+    static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
 
@@ -59,6 +62,7 @@ class IdempotencyStore implements AutoCloseable {
     private final Duration retention;
     private final Duration lease;
     private final Clock clock;
+    private volatile Instant nextPurge = Instant.MIN;
 
     IdempotencyStore(String mongoUri, IdempotencyProperties properties, ResponseCipher cipher, Clock clock) {
         this.client = MongoClients.create(MongoClientSettings.builder()
@@ -79,6 +83,7 @@ class IdempotencyStore implements AutoCloseable {
     }
 
     Begin begin(String scopeId, String fingerprint) {
+        purgeNowAndThen();
         for (int attempt = 0; attempt < 3; attempt++) {
             Instant now = clock.instant();
             String owner = UUID.randomUUID().toString();
@@ -129,6 +134,19 @@ class IdempotencyStore implements AutoCloseable {
             }
         }
         return new InFlight();
+    }
+
+    /** Deletes every record past its {@code expireAt}; returns how many. */
+    long purgeExpired() {
+        Instant now = clock.instant();
+        nextPurge = now.plus(PURGE_EVERY);
+        return records.deleteMany(Filters.lte("expireAt", Date.from(now))).getDeletedCount();
+    }
+
+    private void purgeNowAndThen() {
+        if (clock.instant().isAfter(nextPurge)) {
+            purgeExpired();
+        }
     }
 
     /** Keeps a 2xx response for {@code retention}. False when the record is no longer this owner's. */
