@@ -37,7 +37,8 @@ import reactor.core.publisher.Mono;
  * invalid one is ignored (login must work with a stale cookie).
  *
  * <p>Order of the checks: signature, issuer and times (decoder), {@code jti}, {@code typ}, then the
- * revocation set, which is only consulted once it has caught up with identity's topic (503 before).
+ * revocation set, which is only consulted once it has caught up with identity's topic and while it
+ * is confirmed current (503 otherwise).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -96,10 +97,20 @@ class AuthenticationFilter implements WebFilter {
                         // A token of another kind (an agent's, a future one) or none is no API credential.
                         return Mono.error(GatewayException.unauthorized("The credential is invalid."));
                     }
-                    if (!catchUp.caughtUp()) {
+                    switch (catchUp.state()) {
                         // The token is genuine, but whether it was revoked before this replica started
                         // is not known yet (RevocationCatchUp): neither 401 nor let it pass.
-                        return Mono.error(GatewayException.revocationsCatchingUp());
+                        case CATCHING_UP -> {
+                            return Mono.error(GatewayException.revocationsCatchingUp());
+                        }
+                        // Whether it was revoked lately is not known: the consumer lost Kafka or stopped
+                        // polling for longer than allowed. Fail closed, as at start.
+                        case STALE -> {
+                            return Mono.error(GatewayException.revocationsStale());
+                        }
+                        case CURRENT -> {
+                            // judged below
+                        }
                     }
                     if (revocations.isRevoked(jwt.getId())) {
                         return Mono.error(GatewayException.unauthorized("The credential has been revoked."));

@@ -47,7 +47,7 @@ class JwtConfig {
                 .build();
         URI jwksUri = properties.jwksUri();
         JwksCache keys = new JwksCache(() -> client.get().uri(jwksUri).retrieve().bodyToMono(String.class)
-                .map(JwtConfig::parse), auth.jwksRefreshInterval(), clock);
+                .map(JwtConfig::parse), auth.jwksRefreshInterval(), auth.jwksMaxAge(), clock);
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::select)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
@@ -66,12 +66,16 @@ class JwtConfig {
         }
     }
 
-    /** Waits for the revocation consumer when there is one ({@code wharf.gateway.revocation.enabled}). */
+    /**
+     * Waits for the revocation consumer when there is one ({@code wharf.gateway.revocation.enabled}),
+     * then watches that it stays current ({@code revocation.max-staleness}).
+     */
     @Bean
-    RevocationCatchUp revocationCatchUp(GatewayProperties properties) {
+    RevocationCatchUp revocationCatchUp(GatewayProperties properties, Clock clock) {
         GatewayProperties.Revocation revocation = properties.revocation();
         return revocation != null && revocation.enabled()
-                ? RevocationCatchUp.awaiting(revocation.topic()) : RevocationCatchUp.notAwaited();
+                ? RevocationCatchUp.awaiting(revocation.topic(), revocation.maxStaleness(), clock)
+                : RevocationCatchUp.notAwaited();
     }
 
     @Bean

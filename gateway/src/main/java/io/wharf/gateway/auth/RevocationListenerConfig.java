@@ -64,6 +64,9 @@ class RevocationListenerConfig {
             }
         });
         container.setMissingTopicsFatal(false);
+        // An idle consumer still comes back every second, so RevocationCatchUp confirms it is current
+        // (or notices it is not) well within revocation.max-staleness.
+        container.setPollTimeout(1_000);
         KafkaMessageListenerContainer<String, String> listener =
                 new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(config), container);
         listener.setRecordInterceptor(new CatchUpProbe(catchUp, revocations));

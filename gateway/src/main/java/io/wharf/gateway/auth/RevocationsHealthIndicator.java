@@ -6,9 +6,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code revocations} in {@code /actuator/health} and in the readiness group: DOWN until the
- * revocation consumer has read what the topic held when it started ({@link RevocationCatchUp}), so a
- * load balancer (or {@code docker-compose}'s health check) sends no traffic to a replica that would
- * have to answer 503.
+ * revocation consumer has read what the topic held when it started, and DOWN again whenever it has
+ * not confirmed for longer than {@code revocation.max-staleness} that it is current
+ * ({@link RevocationCatchUp}), so a load balancer (or {@code docker-compose}'s health check) sends no
+ * traffic to a replica that would have to answer 503.
  */
 @Component
 class RevocationsHealthIndicator implements HealthIndicator {
@@ -23,8 +24,14 @@ class RevocationsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        return (catchUp.caughtUp() ? Health.up() : Health.down().withDetail("reason", "reading revocations"))
-                .withDetail("held", revocations.size())
-                .build();
+        Health.Builder health = switch (catchUp.state()) {
+            case CATCHING_UP -> Health.down().withDetail("reason", "reading revocations");
+            case STALE -> Health.down().withDetail("reason", "revocations not confirmed current");
+            case CURRENT -> Health.up();
+        };
+        if (catchUp.currentAsOf() != null) {
+            health.withDetail("currentAsOf", catchUp.currentAsOf().toString()).withDetail("lag", catchUp.lag());
+        }
+        return health.withDetail("held", revocations.size()).build();
     }
 }

@@ -68,18 +68,25 @@ public record GatewayProperties(
      * @param clockSkew tolerance on {@code exp}/{@code nbf} between machines
      * @param jwksRefreshInterval a token naming an unknown {@code kid} refetches identity's keys at
      *                  most once per this interval (random kids must not turn into one JWKS request each)
+     * @param jwksMaxAge a held key set older than this is fetched again before it is used, and the new
+     *                  set replaces it: a key identity withdrew stops being trusted
      */
     public record Auth(@DefaultValue("wharf") String issuer, @DefaultValue("30s") Duration clockSkew,
-                       @DefaultValue("10s") Duration jwksRefreshInterval) {
+                       @DefaultValue("10s") Duration jwksRefreshInterval,
+                       @DefaultValue("10m") Duration jwksMaxAge) {
     }
 
     /**
      * @param enabled off only in tests that have no Kafka
      * @param topic   where identity-service publishes revocations
+     * @param maxStaleness longest time a caught-up replica may go without confirming that it read
+     *                  every revocation (its consumer lost Kafka or stopped polling); beyond it the
+     *                  replica is unready and answers genuine credentials 503 until it confirms again
      */
     public record Revocation(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("wharf.identity.events") String topic) {
+            @DefaultValue("wharf.identity.events") String topic,
+            @DefaultValue("30s") Duration maxStaleness) {
     }
 
     /** @param timeout per probe of {@code GET /api/health}; probes run in parallel */

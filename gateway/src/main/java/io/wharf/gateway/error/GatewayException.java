@@ -74,6 +74,26 @@ public class GatewayException extends RuntimeException {
                 "Retry after the number of seconds in Retry-After.");
     }
 
+    /**
+     * 403 FORBIDDEN_SCOPE (SPEC §1.2): a deployment token used anywhere but its deployment's start
+     * route (SPEC §1.3).
+     */
+    public static GatewayException forbiddenScope() {
+        return new GatewayException(ErrorCode.FORBIDDEN_SCOPE, HttpStatus.FORBIDDEN,
+                "A deployment token may only start its deployment.",
+                "Use it only for POST /api/{teamSlug}/deployments/{id}/start; act as a user for anything else.");
+    }
+
+    /**
+     * 503: this replica has not confirmed for longer than {@code revocation.max-staleness} that it read
+     * every revocation (its consumer lost Kafka or stopped polling); {@code Retry-After} is the usual one.
+     */
+    public static GatewayException revocationsStale() {
+        return new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+                "This gateway cannot confirm that credentials are still valid right now.",
+                "Retry after the number of seconds in Retry-After.");
+    }
+
     public static GatewayException unauthorized(String message) {
         return new GatewayException(ErrorCode.UNAUTHORIZED, HttpStatus.UNAUTHORIZED, message,
                 "Log in again or send a valid token as 'Authorization: Bearer <token>'.");

@@ -7,10 +7,15 @@ import io.wharf.gateway.request.ClientAddresses;
 import java.time.Clock;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +28,9 @@ import reactor.core.publisher.Mono;
  * <li>a request that presents a credential from an address whose failure budget is spent gets 429
  *     <em>before</em> its credential is checked. Otherwise a guesser would still learn, at full
  *     speed, which guess passes (a valid one is never charged to the address).</li>
+ * <li>identity's own 401 on {@code POST /api/auth/login} (a wrong password) is charged to the same
+ *     failure budget when the response leaves, and a login from an address whose failure budget is
+ *     spent gets 429 before identity is asked: password guessing is limited like token guessing.</li>
  * </ul>
  * Decisions: the failure budget is separate from the anonymous one so that ordinary anonymous
  * traffic (logins, registrations) from a shared address never holds back its authenticated users;
@@ -33,6 +41,8 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 25)
 class FailedAuthenticationFilter implements WebFilter {
+
+    private static final PathPattern LOGIN = PathPatternParser.defaultInstance.parse("/api/auth/login");
 
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
@@ -55,6 +65,9 @@ class FailedAuthenticationFilter implements WebFilter {
         RateLimitProperties.Budget budget = RateLimitFilter.budget(properties, exchange.getRequest());
         String key = RateLimitFilter.key(exchange.getRequest(),
                 "f:" + RateLimitFilter.addressCaller(addresses, exchange));
+        if (isLogin(exchange.getRequest())) {
+            return login(exchange, chain, budget, key);
+        }
         Mono<Void> rest = chain.filter(exchange)
                 .onErrorResume(FailedAuthenticationFilter::unauthorized, refused ->
                         limiter.take(key, budget, clock.millis()).flatMap(decision -> {
@@ -72,6 +85,38 @@ class FailedAuthenticationFilter implements WebFilter {
             RateLimitFilter.headers(exchange, budget, decision);
             return Mono.error(GatewayException.rateLimited(decision.retryAfterSeconds()));
         });
+    }
+
+    /**
+     * A login: refused with 429 while the address's failure budget is spent (identity is not asked);
+     * otherwise forwarded, and identity's 401 (wrong e-mail or password) takes one request from the
+     * budget just before the answer is sent, with the budget's headers on it. Only the login route is
+     * charged: elsewhere a service's 401 follows a credential the gateway already accepted.
+     */
+    private Mono<Void> login(ServerWebExchange exchange, WebFilterChain chain, RateLimitProperties.Budget budget,
+                             String key) {
+        return limiter.check(key, budget, clock.millis()).flatMap(decision -> {
+            if (!decision.allowed()) {
+                RateLimitFilter.headers(exchange, budget, decision);
+                return Mono.error(GatewayException.rateLimited(decision.retryAfterSeconds()));
+            }
+            exchange.getResponse().beforeCommit(() -> {
+                if (exchange.getResponse().getStatusCode() == null
+                        || exchange.getResponse().getStatusCode().value() != HttpStatus.UNAUTHORIZED.value()) {
+                    return Mono.empty();
+                }
+                return limiter.take(key, budget, clock.millis())
+                        .doOnNext(taken -> RateLimitFilter.headers(exchange, budget, taken))
+                        .then();
+            });
+            return chain.filter(exchange);
+        });
+    }
+
+    /** identity's login route (SPEC §1.3); HEAD/GET on it are not logins. */
+    private static boolean isLogin(ServerHttpRequest request) {
+        return HttpMethod.POST.equals(request.getMethod())
+                && LOGIN.matches(request.getPath().pathWithinApplication());
     }
 
     /** A 401 of the gateway's own authentication (services' 401s are responses, not errors). */

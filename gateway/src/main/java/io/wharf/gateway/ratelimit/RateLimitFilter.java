@@ -71,9 +71,9 @@ class RateLimitFilter implements WebFilter {
         return (mutating(request) ? "m:" : "r:") + caller;
     }
 
-    /** The anonymous caller: the client's address. */
+    /** The anonymous caller: the client's address (an IPv6 client's /64, see ClientAddresses). */
     static String addressCaller(ClientAddresses addresses, ServerWebExchange exchange) {
-        return "a:" + addresses.of(exchange);
+        return "a:" + addresses.budgetKey(exchange);
     }
 
     private Mono<Void> apply(ServerWebExchange exchange, WebFilterChain chain,

@@ -1,6 +1,7 @@
 package io.wharf.gateway.request;
 
 import io.wharf.gateway.config.GatewayProperties;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -19,6 +20,11 @@ import org.springframework.web.server.ServerWebExchange;
  * it saw, so the right-most address that is <em>not</em> a trusted proxy is the client. Everything to
  * its left was written by the client itself and is ignored (it could be anything). A peer that is not
  * trusted makes the header meaningless: anyone can send one.
+ *
+ * <p>Budgets are keyed by {@link #budgetKey}: an IPv4 address as it is, an IPv6 address by its
+ * {@code /64}. One IPv6 subscriber usually holds a whole {@code /64} (often more) and can rotate
+ * through its 2^64 addresses at will, so keying by {@code /128} would give it a fresh anonymous and
+ * failure budget per request.
  *
  * <p>Only IP literals are accepted, never host names (no DNS lookups on request data). An entry that
  * is not an IP address ends the walk at the last trusted hop.
@@ -61,6 +67,32 @@ public class ClientAddresses {
             exchange.getAttributes().put(ATTRIBUTE, cached);
         }
         return cached;
+    }
+
+    /**
+     * What anonymous and failed-authentication budgets are keyed by: the IPv4 address, or the IPv6
+     * address's {@code /64} network ({@code 2001:db8:1:2::/64}); cached per exchange.
+     */
+    public String budgetKey(ServerWebExchange exchange) {
+        return budgetKey(of(exchange));
+    }
+
+    /** {@link #budgetKey(ServerWebExchange)} of an address as {@link #of} returns it. */
+    static String budgetKey(String address) {
+        // A link-local peer may carry a zone (fe80::1%eth0); the network part is what matters.
+        InetAddress parsed = address.contains(":") ? literal(address.split("%", 2)[0]) : null;
+        if (!(parsed instanceof Inet6Address)) {
+            return address; // IPv4 (also an IPv4-mapped IPv6 address, which Java parses as IPv4), or unknown
+        }
+        byte[] bytes = parsed.getAddress();
+        for (int i = 8; i < 16; i++) {
+            bytes[i] = 0;
+        }
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // 16 bytes are always an address
+        }
     }
 
     String resolve(ServerHttpRequest request) {

@@ -35,7 +35,7 @@ class JwksCacheTest {
         fetches.incrementAndGet();
         return identityUp.get() ? Mono.just(new JWKSet(List.copyOf(published)))
                 : Mono.error(new IllegalStateException("identity is down"));
-    }), Duration.ofSeconds(10), clock);
+    }), Duration.ofSeconds(10), Duration.ofMinutes(10), clock);
 
     @Test
     void keysAreFetchedOnceAndKept() {
@@ -81,7 +81,7 @@ class JwksCacheTest {
         JwksCache slow = new JwksCache(() -> Mono.defer(() -> {
             slowFetches.incrementAndGet();
             return answer.asMono();
-        }), Duration.ZERO, Clock.systemUTC());
+        }), Duration.ZERO, Duration.ofMinutes(10), Clock.systemUTC());
         List<List<JWK>> results = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             slow.select(jwt("k1")).collectList().subscribe(results::add);
@@ -89,6 +89,43 @@ class JwksCacheTest {
         answer.tryEmitValue(new JWKSet(first.toPublicJWK()));
         assertThat(results).hasSize(5).allSatisfy(keys -> assertThat(keys).hasSize(1));
         assertThat(slowFetches).hasValue(1);
+    }
+
+    @Test
+    void aSetOlderThanItsMaxAgeIsReplacedSoAWithdrawnKeyStopsBeingTrusted() {
+        assertThat(select("k1")).hasSize(1);
+        // identity rotates: k2 published, k1 withdrawn (its tokens must stop passing).
+        published.clear();
+        published.add(TestTokens.newKey("k2").toPublicJWK());
+
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(select("k1")).as("still within the max age").hasSize(1);
+        assertThat(fetches).hasValue(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(select("k1")).as("the renewed set decides").isEmpty();
+        assertThat(fetches).hasValue(2);
+        assertThat(select("k2")).hasSize(1);
+        assertThat(select("k1")).isEmpty();
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void whenIdentityCannotRenewTheHeldSetStaysAndRenewalIsRetriedAfterTheInterval() {
+        select("k1");
+        clock.advance(Duration.ofMinutes(10));
+        identityUp.set(false);
+        assertThat(select("k1")).as("an identity outage logs nobody out").hasSize(1);
+        assertThat(select("k1")).hasSize(1);
+        assertThat(fetches).as("one attempt per refresh interval").hasValue(2);
+
+        published.clear();
+        published.add(TestTokens.newKey("k2").toPublicJWK());
+        identityUp.set(true);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(select("k1")).isEmpty();
+        assertThat(select("k2")).hasSize(1);
+        assertThat(fetches).hasValue(3);
     }
 
     private List<JWK> select(String kid) {
