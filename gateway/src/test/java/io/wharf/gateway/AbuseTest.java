@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.wharf.gateway.support.RunningGateway;
+import io.wharf.gateway.support.StubService;
 import io.wharf.gateway.support.TestInfrastructure;
 import io.wharf.gateway.support.TestTokens;
 import io.wharf.gateway.support.Windows;
@@ -35,6 +36,10 @@ class AbuseTest {
     private static final String GUARDED = "/api/acme/projects";
     private static final String KEYS = "/keys-of-abuse-test";
     private static final AtomicInteger CLIENTS = new AtomicInteger();
+    private static final String LOGIN = "/api/auth/login";
+    /** identity's answer to a wrong password. */
+    private static final StubService.Answer WRONG_PASSWORD = new StubService.Answer(401, Map.of(),
+            () -> "{\"code\":\"UNAUTHORIZED\",\"message\":\"Wrong e-mail or password.\"}");
 
     private static RunningGateway gateway;
 
@@ -117,6 +122,70 @@ class AbuseTest {
         HttpResponse<String> split = send(HttpRequest.newBuilder(uri("/api/auth/jwks"))
                 .header("X-Forwarded-For", "192.0.2.1").header("X-Forwarded-For", b).GET());
         assertThat(split.headers().firstValue("X-RateLimit-Remaining")).contains("1");
+    }
+
+    @Test
+    void failedLoginsAreChargedToTheAddressesFailureBudgetAndSuccessfulOnesAreNot() {
+        Windows.awaitRoomInTheMinute();
+        String client = newClient();
+        try {
+            for (int i = 0; i < 2; i++) {
+                assertThat(login(client, null).statusCode()).isEqualTo(200);
+            }
+            INFRA.identity.answer(LOGIN, WRONG_PASSWORD);
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> refused = login(client, null);
+                assertThat(refused.statusCode()).isEqualTo(401);
+                assertThat(json(refused).path("message").asText()).isEqualTo("Wrong e-mail or password.");
+                // The failure budget's headers (the anonymous budget has 2 successes more behind it).
+                assertThat(refused.headers().firstValue("X-RateLimit-Remaining")).contains(Integer.toString(4 - i));
+            }
+        } finally {
+            INFRA.identity.forget(LOGIN);
+        }
+    }
+
+    @Test
+    void passwordGuessingEndsIn429AndIdentityIsNotAskedAnyMore() {
+        Windows.awaitRoomInTheMinute();
+        String guesser = newClient();
+        try {
+            INFRA.identity.answer(LOGIN, WRONG_PASSWORD);
+            // A fresh valid session with every guess: its own token budget each time, so only the
+            // address's failure budget can stop this guesser.
+            for (int i = 0; i < 5; i++) {
+                assertThat(login(guesser, "Bearer " + INFRA.tokens.session()).statusCode()).isEqualTo(401);
+            }
+            long asked = INFRA.identity.count(LOGIN);
+            HttpResponse<String> limited = login(guesser, "Bearer " + INFRA.tokens.session());
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(json(limited).path("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isGreaterThanOrEqualTo(1);
+            assertThat(login(guesser, null).statusCode()).isEqualTo(429);
+            assertThat(INFRA.identity.count(LOGIN)).isEqualTo(asked);
+            // Another address still reaches identity.
+            assertThat(login(newClient(), null).statusCode()).isEqualTo(401);
+            assertThat(INFRA.identity.count(LOGIN)).isEqualTo(asked + 1);
+        } finally {
+            INFRA.identity.forget(LOGIN);
+        }
+    }
+
+    @Test
+    void ipv6ClientsOfOneSlash64ShareABudget() {
+        Windows.awaitRoomInTheMinute();
+        String network = "2001:db8:" + Integer.toHexString(CLIENTS.incrementAndGet());
+        assertThat(remaining(network + ":1:0:0:0:1")).isEqualTo(4);
+        // Another address of the same /64 (rotating through it buys nothing)...
+        assertThat(remaining(network + ":1:dead:beef:cafe:2")).isEqualTo(3);
+        assertThat(remaining("[" + network + ":1::3]:4711")).isEqualTo(2);
+        // ...another /64 is another client.
+        assertThat(remaining(network + ":2::1")).isEqualTo(4);
+    }
+
+    private static HttpResponse<String> login(String client, String authorization) {
+        return send(request(LOGIN, authorization, client)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"ada@example.com\",\"password\":\"guess\"}")));
     }
 
     private static int remaining(String forwardedFor) {

@@ -81,8 +81,11 @@ public class ClientAddresses {
     static String budgetKey(String address) {
         // A link-local peer may carry a zone (fe80::1%eth0); the network part is what matters.
         InetAddress parsed = address.contains(":") ? literal(address.split("%", 2)[0]) : null;
+        if (parsed == null) {
+            return address; // IPv4, or unknown
+        }
         if (!(parsed instanceof Inet6Address)) {
-            return address; // IPv4 (also an IPv4-mapped IPv6 address, which Java parses as IPv4), or unknown
+            return parsed.getHostAddress(); // an IPv4-mapped IPv6 address: the IPv4 client it is
         }
         byte[] bytes = parsed.getAddress();
         for (int i = 8; i < 16; i++) {

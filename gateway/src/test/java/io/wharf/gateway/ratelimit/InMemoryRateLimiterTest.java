@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryRateLimiterTest {
 
     private static final RateLimitProperties.Budget MUTATING = new RateLimitProperties.Budget(10, 150);
+    private static final RateLimitProperties.Budget READS = new RateLimitProperties.Budget(100_000, 1_000_000);
     private static final long T0 = 1_800_000_000_000L; // a whole minute: 30,000,000 minutes since the epoch
 
     private final InMemoryRateLimiter limiter = new InMemoryRateLimiter();
@@ -79,5 +80,53 @@ class InMemoryRateLimiterTest {
             thread.join();
         }
         assertThat(allowed.get()).isEqualTo(10);
+    }
+
+    @Test
+    void keysOfPastMinutesAreDroppedSoTheMapStaysBounded() {
+        int perMinute = InMemoryRateLimiter.PRUNE_ABOVE + 2_000;
+        int largest = 0;
+        for (int minute = 0; minute < 4; minute++) {
+            for (int i = 0; i < perMinute; i++) {
+                long now = T0 + minute * 60_000L + (i * 60_000L) / perMinute; // spread over the minute
+                assertThat(limiter.takeNow("m" + minute + "-k" + i, MUTATING, now).allowed()).isTrue();
+                largest = Math.max(largest, limiter.size());
+            }
+        }
+        // The keys of one minute (nothing of earlier minutes survives the first scan of the next one).
+        assertThat(largest).isLessThanOrEqualTo(perMinute + 1);
+        assertThat(limiter.size()).isLessThanOrEqualTo(perMinute);
+    }
+
+    @Test
+    void aFullMapIsScannedAtMostOncePerSecond() {
+        for (int i = 0; i <= InMemoryRateLimiter.PRUNE_ABOVE; i++) {
+            limiter.takeNow("k" + i, READS, T0); // all in the current minute: nothing to drop
+        }
+        for (int i = 0; i < 5_000; i++) {
+            limiter.takeNow("k" + (i % 100), READS, T0 + 10 + (i % 900)); // within one second
+        }
+        assertThat(limiter.prunes()).isEqualTo(1); // the first scan ran at T0 + 10
+        limiter.takeNow("k1", READS, T0 + 1_009);
+        assertThat(limiter.prunes()).isEqualTo(1);
+        limiter.takeNow("k1", READS, T0 + 1_010);
+        assertThat(limiter.prunes()).isEqualTo(2);
+        assertThat(limiter.size()).isEqualTo(InMemoryRateLimiter.PRUNE_ABOVE + 1);
+    }
+
+    @Test
+    void aPruneKeepsWhatStillCountsInTheCurrentMinute() {
+        long minute1 = T0 + 60_000;
+        for (int i = 0; i <= InMemoryRateLimiter.PRUNE_ABOVE; i++) {
+            limiter.takeNow("old-" + i, MUTATING, T0);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.takeNow("hot", MUTATING, minute1 + 100).allowed()).isTrue(); // the scan ran here
+        }
+        assertThat(limiter.prunes()).isEqualTo(1);
+        assertThat(limiter.size()).isEqualTo(1);
+        // The hot key's burst and minute are intact: the eleventh in that second is refused, the minute counts on.
+        assertThat(limiter.takeNow("hot", MUTATING, minute1 + 200).allowed()).isFalse();
+        assertThat(limiter.takeNow("hot", MUTATING, minute1 + 1_000).steadyRemaining()).isEqualTo(139);
     }
 }

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 class ClientAddressesTest {
 
@@ -63,6 +64,29 @@ class ClientAddressesTest {
                 .hasMessageContaining("trusted-proxies");
         assertThatThrownBy(() -> ClientAddresses.trusting(List.of("10.0.0.0/33")))
                 .hasMessageContaining("trusted-proxies");
+    }
+
+    @Test
+    void ipv6ClientsAreKeyedByTheirSlash64AndIpv4ByTheAddress() {
+        ClientAddresses none = ClientAddresses.trusting(List.of());
+        String a = none.budgetKey(exchange("2001:db8:1:2:aaaa::1", null));
+        String b = none.budgetKey(exchange("2001:db8:1:2:ffff:ffff:ffff:ffff", null));
+        String otherNetwork = none.budgetKey(exchange("2001:db8:1:3::1", null));
+
+        assertThat(a).isEqualTo("2001:db8:1:2:0:0:0:0/64").isEqualTo(b);
+        assertThat(otherNetwork).isEqualTo("2001:db8:1:3:0:0:0:0/64");
+        assertThat(none.budgetKey(exchange("203.0.113.9", null))).isEqualTo("203.0.113.9");
+        assertThat(none.budgetKey(exchange("203.0.113.10", null))).isEqualTo("203.0.113.10");
+        // An IPv4 client on a dual-stack socket, a forwarded IPv6 client, a zone, nothing known.
+        assertThat(ClientAddresses.budgetKey("::ffff:203.0.113.9")).isEqualTo("203.0.113.9");
+        assertThat(TRUSTING_PROXIES.budgetKey(exchange("10.0.0.2", "[2001:db8:9:9:1::5]:4711")))
+                .isEqualTo("2001:db8:9:9:0:0:0:0/64");
+        assertThat(ClientAddresses.budgetKey("fe80:0:0:0:1:2:3:4%eth0")).isEqualTo("fe80:0:0:0:0:0:0:0/64");
+        assertThat(ClientAddresses.budgetKey("unknown")).isEqualTo("unknown");
+    }
+
+    private static MockServerWebExchange exchange(String peer, String forwardedFor) {
+        return MockServerWebExchange.from(from(peer, forwardedFor));
     }
 
     private static MockServerHttpRequest from(String peer, String forwardedFor) {
