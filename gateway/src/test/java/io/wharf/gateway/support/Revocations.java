@@ -19,6 +19,11 @@ public final class Revocations {
 
     /** @param expiresAt null for a token that never expires (a PAT with expirationInDays 0) */
     public static void publish(TestInfrastructure infra, String type, String userId, String tokenId, Instant expiresAt) {
+        publish(infra.kafka.getBrokersAsString(), type, userId, tokenId, expiresAt);
+    }
+
+    /** The same, to the broker(s) at {@code bootstrap}. */
+    public static void publish(String bootstrap, String type, String userId, String tokenId, Instant expiresAt) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("userId", userId);
         data.put("tokenId", tokenId);
@@ -27,7 +32,7 @@ public final class Revocations {
         }
         data.put("revokedAt", Instant.now().toString());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka.getBrokersAsString(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             String event = new ObjectMapper().writeValueAsString(Map.of(

@@ -12,20 +12,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A loopback port in front of a real server that is "down" (every connection is closed at once)
  * until {@link #open()}, then forwards bytes both ways. Lets a test decide when a gateway first
- * reaches Kafka: its bootstrap address points here.
+ * reaches Kafka: its bootstrap address points here. {@link #cut()} takes it down again, dropping every
+ * connection that passes through (a Kafka broker that advertises this port, so that clients never
+ * go around it, lets a test cut a gateway off Kafka and reconnect it).
  */
 public final class TcpForwarder implements AutoCloseable {
 
     private final ServerSocket server;
-    private final String targetHost;
-    private final int targetPort;
+    private volatile String targetHost;
+    private volatile int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean open;
 
     public TcpForwarder(String target) {
-        int colon = target.lastIndexOf(':');
-        this.targetHost = target.substring(0, colon);
-        this.targetPort = Integer.parseInt(target.substring(colon + 1));
+        this();
+        target(target);
+    }
+
+    /** A forwarder whose target is set later ({@link #target}): its port is known before the target's. */
+    public TcpForwarder() {
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -40,8 +45,32 @@ public final class TcpForwarder implements AutoCloseable {
         return "127.0.0.1:" + server.getLocalPort();
     }
 
+    /** Where to forward ({@code host:port}). */
+    public void target(String target) {
+        int colon = target.lastIndexOf(':');
+        this.targetHost = target.substring(0, colon);
+        this.targetPort = Integer.parseInt(target.substring(colon + 1));
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
     public void open() {
         open = true;
+    }
+
+    /** "Down" again: every connection passing through is dropped, new ones are closed at once. */
+    public void cut() {
+        open = false;
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+        sockets.clear();
     }
 
     private void accept() {
