@@ -169,6 +169,21 @@ class AuthenticationTest extends DefaultGatewayTest {
     }
 
     @Test
+    void aKeyIdentityWithdrawsStopsBeingTrustedOnceTheHeldSetIsOlderThanItsMaxAge() {
+        RSAKey rotated = INFRA.tokens.rotate("key-withdrawn-" + UUID.randomUUID());
+        String signedWithIt = TestTokens.sign(rotated, TestTokens.claims("session").build());
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get(GUARDED, signedWithIt).statusCode() == 200);
+
+        INFRA.tokens.withdraw(rotated.getKeyID());
+        // Its kid is known to the held set, so only the max age (2 s in this context) renews the set.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300))
+                .until(() -> get(GUARDED, signedWithIt).statusCode() == 401);
+        assertUnauthorized(get(GUARDED, signedWithIt));
+        assertThat(get(GUARDED, INFRA.tokens.session()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aRevokedSessionIsRefusedWithinFiveSeconds() throws Exception {
         JWTClaimsSet claims = TestTokens.claims("session").build();
         String revoked = TestTokens.sign(INFRA.tokens.currentKey(), claims);

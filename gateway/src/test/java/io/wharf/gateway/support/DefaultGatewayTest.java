@@ -13,6 +13,8 @@ public abstract class DefaultGatewayTest extends GatewayTestSupport {
                 "wharf.gateway.max-body-size", "64KB",
                 // Short, so that AuthenticationTest's key rotation is seen within a second or so.
                 "wharf.gateway.auth.jwks-refresh-interval", "1s",
+                // Short, so that AuthenticationTest sees a withdrawn key distrusted within seconds.
+                "wharf.gateway.auth.jwks-max-age", "2s",
                 "wharf.gateway.service-replicas.notification-service",
                 INFRA.notification.uri() + "," + INFRA.notification2.uri()));
     }

@@ -51,6 +51,11 @@ public final class TestTokens {
         return key;
     }
 
+    /** Stops publishing the key {@code kid} (identity retired or distrusts it). */
+    public synchronized void withdraw(String kid) {
+        published.removeIf(k -> k.getKeyID().equals(kid));
+    }
+
     public RSAKey currentKey() {
         return published.get(0);
     }
