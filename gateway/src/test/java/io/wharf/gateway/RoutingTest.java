@@ -149,7 +149,9 @@ class RoutingTest extends DefaultGatewayTest {
     void aDeploymentTokenBecomesADeploymentTokenActor() {
         String token = TestTokens.sign(INFRA.tokens.currentKey(), TestTokens.claims("deployment")
                 .subject("user-2").claim("name", "ci-token").jwtID("jti-deploy").build());
-        get("/api/acme/deployments/d9/start", token);
+        // The one route a deployment token may use (SPEC §1.3; anything else is 403, DeploymentTokenScopeTest).
+        send(request("/api/acme/deployments/d9/start").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
         WharfPrincipal principal = assertion.verify(
                 INFRA.deployment.last("/api/acme/deployments/d9/start").header("X-Wharf-Principal")).orElseThrow();
