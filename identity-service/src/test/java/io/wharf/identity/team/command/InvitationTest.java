@@ -129,6 +129,11 @@ class InvitationTest {
                 .expectExceptionMessage("firstName must not contain control characters (line breaks, tabs...).");
         givenTeam().when(new InviteMemberCommand(TEAM, INVITATION, ADMIN, "grace@example.com", "G", "H\u0000", T0))
                 .expectException(ValidationException.class).expectNoEvents();
+        // invisible format characters and Unicode separators: a right-to-left override, a zero-width space
+        for (String hidden : new String[] {"Gr\u202Eecarg", "G\u200Brace", "Grace\u2028Bcc"}) {
+            givenTeam().when(new InviteMemberCommand(TEAM, INVITATION, ADMIN, "grace@example.com", hidden, null, T0))
+                    .expectException(ValidationException.class).expectNoEvents();
+        }
         givenTeam().when(invite(ADMIN, "grace\u0007@example.com")).expectException(ValidationException.class)
                 .expectNoEvents();
     }
