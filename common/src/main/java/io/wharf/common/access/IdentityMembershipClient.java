@@ -96,7 +96,7 @@ public final class IdentityMembershipClient {
 
     /** The caller's membership of {@code slug} according to identity; empty for "no", and on any failure. */
     public Optional<Membership> membership(WharfPrincipal caller, String slug) {
-        if (caller == null || caller.userId() == null || slug == null
+        if (caller == null || !caller.actsForUser() || slug == null
                 || !SAFE.matcher(slug).matches() || !SAFE.matcher(caller.userId()).matches()) {
             return Optional.empty();
         }

@@ -51,7 +51,7 @@ public final class TeamAccess {
      * @throws ForbiddenScopeException a credential that acts for no user (a deployment token)
      */
     public String require(WharfPrincipal caller, String teamSlug, TeamRole required) {
-        if (caller == null || caller.userId() == null) {
+        if (caller == null || !caller.actsForUser()) {
             throw new ForbiddenScopeException("This credential cannot act on team resources.");
         }
         Membership membership = membership(caller, teamSlug).orElseThrow(() -> new NotFoundException(NOT_FOUND));
@@ -66,7 +66,7 @@ public final class TeamAccess {
 
     /** The caller's role in the team {@code teamSlug}, empty when not a member (or no such team). */
     public Optional<TeamRole> roleIn(WharfPrincipal caller, String teamSlug) {
-        if (caller == null || caller.userId() == null) {
+        if (caller == null || !caller.actsForUser()) {
             return Optional.empty();
         }
         return membership(caller, teamSlug).map(Membership::role);

@@ -179,18 +179,34 @@ class TeamApiTest {
     void aDeploymentTokenCannotUseTeamRoutes() {
         Person ada = register("Ada");
         String team = newTeam(ada);
-        String token = assertions.sign(new WharfPrincipal(null, null, WharfPrincipal.DEPLOYMENT, "jti-d", "ci",
+        String slug = call("GET", "/api/teams/" + team, null, ada).body().path("slug").asText();
+        String anonymous = assertions.sign(new WharfPrincipal(null, null, WharfPrincipal.DEPLOYMENT, "jti-d", "ci",
                 ActorType.DEPLOYMENT_TOKEN), "req_deploy");
-        for (String[] route : new String[][] {{"GET", "/api/teams"}, {"GET", "/api/teams/" + team},
-                {"POST", "/api/users/me"}, {"DELETE", "/api/teams/" + team}, {"DELETE", "/api/teams/" + team + "/users/leave"}}) {
-            Answer answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route[1]))
-                    .header(InternalAssertion.HEADER, token).method(route[0], HttpRequest.BodyPublishers.noBody()));
-            assertError(answer, 403, "FORBIDDEN_SCOPE", null);
+        // as the gateway forwards a deployment token Ada created: her id as sub, yet it must not act as her
+        String adas = assertions.sign(new WharfPrincipal(ada.id(), ada.email(), WharfPrincipal.DEPLOYMENT, "jti-d2", "ci",
+                ActorType.DEPLOYMENT_TOKEN), "req_deploy");
+        for (String token : new String[] {anonymous, adas}) {
+            for (String[] route : new String[][] {{"GET", "/api/teams"}, {"GET", "/api/teams/" + team},
+                    {"POST", "/api/users/me"}, {"GET", "/api/users/me"}, {"DELETE", "/api/teams/" + team},
+                    {"DELETE", "/api/teams/" + team + "/users/leave"}}) {
+                Answer answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route[1]))
+                        .header(InternalAssertion.HEADER, token).method(route[0], HttpRequest.BodyPublishers.noBody()));
+                assertError(answer, 403, "FORBIDDEN_SCOPE", null);
+            }
+            for (String[] route : new String[][] {{"POST", "/api/teams", "{\"name\":\"D\",\"slug\":\"ddd\"}"},
+                    {"PUT", "/api/teams/" + team, "{\"name\":\"Mine\",\"slug\":\"" + unique("m-") + "\"}"},
+                    {"PUT", "/api/teams/" + team + "/users/" + ada.id() + "/role", "{\"role\":\"admin\"}"}}) {
+                assertError(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route[1]))
+                        .header(InternalAssertion.HEADER, token).header("Content-Type", "application/json")
+                        .method(route[0], HttpRequest.BodyPublishers.ofString(route[2]))),
+                        403, "FORBIDDEN_SCOPE", null);
+            }
         }
-        assertError(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/teams"))
-                .header(InternalAssertion.HEADER, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"D\",\"slug\":\"ddd\"}"))),
-                403, "FORBIDDEN_SCOPE", null);
+        // nor is it a member for other services' lookups
+        Answer lookup = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/internal/teams/by-slug/" + slug + "/members/" + ada.id())).header(InternalAssertion.HEADER, adas).GET());
+        assertThat(lookup.status()).isEqualTo(404);
+        assertThat(call("GET", "/api/teams/" + team, null, ada).status()).as("the team is untouched").isEqualTo(200);
     }
 
     @Test
