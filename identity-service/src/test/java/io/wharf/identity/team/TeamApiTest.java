@@ -20,7 +20,6 @@ import io.wharf.identity.HttpExchange;
 import io.wharf.identity.HttpExchange.Answer;
 import io.wharf.identity.IdentityTestInfrastructure;
 import io.wharf.common.axon.ViewWait;
-import io.wharf.identity.team.api.AddTeamMemberCommand;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import java.net.URI;
@@ -138,11 +137,15 @@ class TeamApiTest {
     }
 
     /**
-     * What accepting an invitation will do: join as user, then the owner's promotions; then, like the
-     * routes, wait until the team views show it.
+     * The member joins as in production: invited by the owner, accepting the invitation; then the
+     * owner's promotion; then, like the routes, wait until the team views show it.
      */
     private void join(String teamId, Person member, TeamRole role, Person owner) {
-        commands.sendAndWait(new AddTeamMemberCommand(teamId, member.id(), Instant.now()));
+        Answer invited = call("POST", "/api/teams/" + teamId + "/users",
+                "{\"email\":\"" + member.email() + "\",\"firstName\":\"Member\"}", owner);
+        assertThat(invited.status()).as(invited.raw().body()).isEqualTo(201);
+        Answer accepted = call("POST", "/api/users/me/invitations/" + teamId, null, member);
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(204);
         if (role != TeamRole.USER) {
             commands.sendAndWait(new ChangeMemberRoleCommand(teamId, owner.id(), member.id(), role.wire()));
         }
