@@ -29,7 +29,8 @@ final class AxonErrors {
             if (details instanceof ErrorResponse r) {
                 ErrorCode code = r.code() == null ? ErrorCode.INTERNAL : r.code();
                 if (code == ErrorCode.RATE_LIMITED && r.retryAfter() != null) {
-                    return translator.fromWharf(new RateLimitedException(r.message(), r.hint(), r.retryAfter()), requestId);
+                    return translator.fromWharf(new RateLimitedException(r.message(), r.hint(), r.retryAfter()),
+                            requestId);
                 }
                 return translator.fromWharf(new WharfException(code, r.message(), r.field(), r.hint()), requestId);
             }
