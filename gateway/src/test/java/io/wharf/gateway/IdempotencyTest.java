@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
+import io.wharf.common.metadata.IdempotentIds;
 import io.wharf.common.test.InProcessMongo;
 import io.wharf.gateway.support.DefaultGatewayTest;
 import io.wharf.gateway.support.StubService;
@@ -138,6 +139,27 @@ class IdempotencyTest extends DefaultGatewayTest {
         assertThat(retry.statusCode()).isEqualTo(201);
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(INFRA.project.count(path)).isEqualTo(2);
+    }
+
+    @Test
+    void theServiceGetsTheRecordsGenerationNeverTheClients() {
+        String path = "/api/acme/projects/" + UUID.randomUUID();
+        INFRA.project.answer(path, new StubService.Answer(400, Map.of(), () -> "{\"code\":\"VALIDATION_ERROR\"}"));
+        String token = INFRA.tokens.session();
+
+        assertThat(send(request(path).header("Authorization", "Bearer " + token).header("Idempotency-Key", "k-g")
+                .header(IdempotentIds.GENERATION_HEADER, "forged").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).isEqualTo(400);
+        INFRA.project.answer(path, new StubService.Answer(201, Map.of(), () -> "{\"id\":\"now\"}"));
+        assertThat(post(path, token, "k-g", "{\"fixed\":true}").statusCode()).isEqualTo(201);
+        assertThat(post(path, token, "k-other", "{}").statusCode()).isEqualTo(201);
+
+        List<String> generations = INFRA.project.received().stream().filter(r -> r.path().equals(path))
+                .map(r -> r.header(IdempotentIds.GENERATION_HEADER)).toList();
+        assertThat(generations).hasSize(3).doesNotContainNull().doesNotContain("forged");
+        assertThat(generations.get(1)).as("a run after a failed one is the same request to the service")
+                .isEqualTo(generations.get(0));
+        assertThat(generations.get(2)).as("another key").isNotEqualTo(generations.get(0));
     }
 
     @Test

@@ -15,7 +15,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -35,8 +39,15 @@ import org.slf4j.LoggerFactory;
  *   <li>bounded: one GET with a short timeout (≤ 1 s, {@code wharf.identity.timeout});</li>
  *   <li>circuit-broken (resilience4j): when identity is down or slow, the circuit opens and requests
  *       are answered from the replica alone (404 for a miss) without waiting for identity;</li>
- *   <li>never on the hot path of a member the replica knows (a hit never calls), so the lag of a
- *       <em>downgrade or removal</em> stays: the replica answers until the event arrives (docs/access.md).</li>
+ *   <li>never on the hot path of a member the replica knows (a hit never calls, except once before a
+ *       403 for a role that looks too low, see {@link TeamAccess}), so the lag of a <em>downgrade or
+ *       removal</em> stays: the replica answers until the event arrives (docs/access.md);</li>
+ *   <li>a "not a member" (404) is a successful answer for the circuit breaker, and it is remembered for
+ *       {@link #NEGATIVE_TTL} (at most {@link #NEGATIVE_MAX} entries, oldest dropped first): strangers and
+ *       unknown slugs, which always miss the replica, would otherwise cost identity a call each, so a
+ *       client hammering a foreign slug cannot multiply identity's load. The price: a user who joins a
+ *       team within that second after being refused may get one more 404 (the replica usually has the
+ *       event by then). Positive answers are not kept: they must follow promotions and removals.</li>
  * </ul>
  * The request carries the caller's principal as the gateway-signed kind of internal assertion
  * ({@link InternalAssertion}, the secret the services already share); identity answers only about
@@ -50,6 +61,10 @@ public final class IdentityMembershipClient {
     /** Never longer than this, whatever is configured: a user waits on it. */
     static final Duration MAX_TIMEOUT = Duration.ofSeconds(1);
     static final String BREAKER_NAME = "identity-membership";
+    /** How long identity's "not a member" is believed without asking again. */
+    static final Duration NEGATIVE_TTL = Duration.ofSeconds(1);
+    /** Bound of the negative cache; a flood of distinct slugs evicts its oldest entries, nothing grows. */
+    static final int NEGATIVE_MAX = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(IdentityMembershipClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,12 +76,24 @@ public final class IdentityMembershipClient {
     private final Duration timeout;
     private final CircuitBreaker breaker;
     private final HttpClient http;
+    private final Clock clock;
+    /** slug + '\n' + userId → until when identity's 404 is believed; insertion order = eviction order. */
+    private final Map<String, Instant> notMembers;
 
     public IdentityMembershipClient(URI baseUrl, InternalAssertion assertion, Duration timeout) {
-        this(baseUrl, assertion, timeout, CircuitBreaker.of(BREAKER_NAME, breakerConfig()));
+        this(baseUrl, assertion, timeout, CircuitBreaker.of(BREAKER_NAME, breakerConfig()), Clock.systemUTC(),
+                NEGATIVE_MAX);
     }
 
-    IdentityMembershipClient(URI baseUrl, InternalAssertion assertion, Duration timeout, CircuitBreaker breaker) {
+    IdentityMembershipClient(URI baseUrl, InternalAssertion assertion, Duration timeout, CircuitBreaker breaker,
+                             Clock clock, int negativeMax) {
+        this.clock = clock;
+        this.notMembers = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                return size() > negativeMax;
+            }
+        };
         this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", ""));
         this.assertion = assertion;
         this.timeout = timeout == null || timeout.compareTo(MAX_TIMEOUT) > 0 || timeout.isNegative() || timeout.isZero()
@@ -96,12 +123,20 @@ public final class IdentityMembershipClient {
 
     /** The caller's membership of {@code slug} according to identity; empty for "no", and on any failure. */
     public Optional<Membership> membership(WharfPrincipal caller, String slug) {
-        if (caller == null || caller.userId() == null || slug == null
+        if (caller == null || !caller.actsForUser() || slug == null
                 || !SAFE.matcher(slug).matches() || !SAFE.matcher(caller.userId()).matches()) {
             return Optional.empty();
         }
+        String key = slug + "\n" + caller.userId();
+        if (knownNotMember(key)) {
+            return Optional.empty();
+        }
         try {
-            return breaker.executeCheckedSupplier(() -> ask(caller, slug));
+            Optional<Membership> answer = breaker.executeCheckedSupplier(() -> ask(caller, slug));
+            if (answer.isEmpty()) {
+                rememberNotMember(key);
+            }
+            return answer;
         } catch (CallNotPermittedException open) {
             log.debug("identity membership circuit open: answering {} from the replica alone", slug);
             return Optional.empty();
@@ -112,6 +147,31 @@ public final class IdentityMembershipClient {
             log.warn("identity membership lookup of team {} failed ({}): answering from the replica alone", slug,
                     failure.toString());
             return Optional.empty();
+        }
+    }
+
+    private boolean knownNotMember(String key) {
+        synchronized (notMembers) {
+            Instant until = notMembers.get(key);
+            if (until != null && !clock.instant().isBefore(until)) {
+                notMembers.remove(key);
+                return false;
+            }
+            return until != null;
+        }
+    }
+
+    private void rememberNotMember(String key) {
+        synchronized (notMembers) {
+            notMembers.remove(key); // re-inserted: its eviction position is its newest answer
+            notMembers.put(key, clock.instant().plus(NEGATIVE_TTL));
+        }
+    }
+
+    /** How many "not a member" answers are remembered now (tests: the bound). */
+    int rememberedNotMembers() {
+        synchronized (notMembers) {
+            return notMembers.size();
         }
     }
 

@@ -17,6 +17,8 @@ import io.wharf.common.events.identity.TeamMemberRoleChangedEvent;
 import io.wharf.common.events.identity.TeamOwnershipTransferredEvent;
 import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 
@@ -114,13 +116,21 @@ public final class MembershipReplica {
         }
     }
 
-    /** The id of the live (not deleted) team whose slug is {@code slug}. */
+    /**
+     * The id of the live (not deleted) team whose slug is {@code slug}; empty when there is none, and
+     * also when more than one live team has it. Identity keeps slugs unique, but events of different
+     * teams travel on different partitions: a rename that freed a slug may arrive after the create of
+     * the new team that took it. Until it does, the replica cannot tell which team the slug means, so
+     * it counts as a miss (and {@link TeamAccess} asks identity, which knows).
+     */
     public Optional<String> teamIdBySlug(String slug) {
         if (slug == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(teams.find(Filters.and(Filters.eq("slug", slug), Filters.ne("deleted", true)))
-                .first()).map(d -> d.getString("_id"));
+        List<String> ids = teams.find(Filters.and(Filters.eq("slug", slug), Filters.ne("deleted", true)))
+                .projection(new Document("_id", 1)).limit(2)
+                .map(d -> d.getString("_id")).into(new ArrayList<>());
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
     /** The role of {@code userId} in the team, empty for a non-member (or an unknown team). */

@@ -47,7 +47,7 @@ final class TeamMembershipGate implements HandlerInterceptor {
         }
         WharfPrincipal caller = CurrentRequest.get().map(RequestContext::principal).orElseThrow(() ->
                 new UnauthorizedException("Authentication required.", null, "Log in and send the session token."));
-        if (caller.userId() == null) {
+        if (!caller.actsForUser()) {
             if (deploymentTokenAllowed(method)) {
                 return true; // the handler checks the token's scope (its own deployment)
             }

@@ -9,7 +9,9 @@ import java.util.HexFormat;
 /**
  * The scope of an Idempotency-Key as the gateway defines it (SPEC §1.6: credential, method, path,
  * key; only POST and PATCH of an authenticated caller), narrowed to one command: the request may
- * send several, each gets its own entry (name and ordinal). Hashed: the value travels in command
+ * send several, each gets its own entry (name and ordinal). The generation of the gateway's record
+ * of the key is part of it ({@link IdempotentIds#GENERATION_HEADER}): retries within the record's
+ * life share it, a key reused after the record expired does not. Hashed: the value travels in command
  * metadata and is a lookup key, nothing more.
  */
 final class IdempotencyScope {
@@ -31,7 +33,9 @@ final class IdempotencyScope {
                 || principal.tokenId() == null || !("post".equals(request.method()) || "patch".equals(request.method()))) {
             return null;
         }
-        return sha256(String.join("\n", principal.tokenId(), request.method(), request.path(), key));
+        String scope = String.join("\n", principal.tokenId(), request.method(), request.path(), key);
+        String generation = request.idempotencyGeneration();
+        return sha256(generation == null || generation.isEmpty() ? scope : scope + "\n" + generation);
     }
 
     private static String sha256(String text) {

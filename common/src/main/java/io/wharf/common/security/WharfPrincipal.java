@@ -5,7 +5,9 @@ import io.wharf.common.metadata.ActorType;
 /**
  * The verified caller, as the gateway forwards it (see {@link InternalAssertion}).
  *
- * @param userId     the user the credential acts for (null for a deployment token)
+ * @param userId     the token's {@code sub}: the user a session or PAT acts for; a deployment token may carry
+ *                   its creator's id here, but acts for its deployment only, never as that user (use
+ *                   {@link #actsForUser()} / {@link #userIdForTeamRoutes()}, never {@code userId != null})
  * @param email      that user's e-mail
  * @param credential {@code session}, {@code pat} or {@code deployment}
  * @param tokenId    the credential's {@code jti}, used for revocation
@@ -22,4 +24,19 @@ public record WharfPrincipal(
     public static final String SESSION = "session";
     public static final String PAT = "pat";
     public static final String DEPLOYMENT = "deployment";
+
+    /**
+     * True when the credential acts as the user {@link #userId()}: a session or a personal access token
+     * ({@link ActorType#USER}, not a deployment credential). A deployment token arrives with its
+     * creator's {@code sub} as {@code userId}; judging by {@code userId != null} alone would let it act
+     * as that user on every team route. A system credential acts for no user either.
+     */
+    public boolean actsForUser() {
+        return userId != null && actorType == ActorType.USER && !DEPLOYMENT.equals(credential);
+    }
+
+    /** The user this credential acts for, or null when it acts for none ({@link #actsForUser()}). */
+    public String userIdForTeamRoutes() {
+        return actsForUser() ? userId : null;
+    }
 }

@@ -2,6 +2,7 @@ package io.wharf.common.web;
 
 import io.wharf.common.error.ErrorCode;
 import io.wharf.common.error.ErrorResponse;
+import io.wharf.common.error.RateLimitedException;
 import io.wharf.common.error.WharfException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.interceptors.JSR303ViolationException;
@@ -27,6 +28,10 @@ final class AxonErrors {
             Object details = e.getDetails().orElse(null);
             if (details instanceof ErrorResponse r) {
                 ErrorCode code = r.code() == null ? ErrorCode.INTERNAL : r.code();
+                if (code == ErrorCode.RATE_LIMITED && r.retryAfter() != null) {
+                    return translator.fromWharf(new RateLimitedException(r.message(), r.hint(), r.retryAfter()),
+                            requestId);
+                }
                 return translator.fromWharf(new WharfException(code, r.message(), r.field(), r.hint()), requestId);
             }
             if (details instanceof ErrorCode code) {

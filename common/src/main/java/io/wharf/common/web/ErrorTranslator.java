@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.wharf.common.error.ErrorCode;
 import io.wharf.common.error.ErrorResponse;
+import io.wharf.common.error.RateLimitedException;
 import io.wharf.common.error.ServiceUnavailableException;
 import io.wharf.common.error.WharfException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -195,7 +196,8 @@ public class ErrorTranslator {
     TranslatedError fromWharf(WharfException e, String requestId) {
         ErrorResponse body = envelope(e, requestId);
         if (e.code() == ErrorCode.RATE_LIMITED || e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-            long seconds = e instanceof ServiceUnavailableException s ? s.retryAfterSeconds() : 1;
+            long seconds = e instanceof ServiceUnavailableException s ? s.retryAfterSeconds()
+                    : e instanceof RateLimitedException r ? r.retryAfterSeconds() : 1;
             return withRetry(new TranslatedError(e.code().status(), body), seconds);
         }
         return new TranslatedError(e.code().status(), body);

@@ -1,6 +1,7 @@
 package io.wharf.common.web;
 
 import io.wharf.common.metadata.CurrentRequest;
+import io.wharf.common.metadata.IdempotentIds;
 import io.wharf.common.metadata.RequestContext;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
@@ -45,7 +46,7 @@ final class WharfRequestFilter extends OncePerRequestFilter {
         WharfPrincipal principal = assertion.verify(request.getHeader(InternalAssertion.HEADER)).orElse(null);
         CurrentRequest.set(new RequestContext(requestId, principal, null, "http",
                 request.getMethod().toLowerCase(Locale.ROOT), null, request.getHeader(IDEMPOTENCY_KEY_HEADER),
-                request.getRequestURI()));
+                request.getRequestURI(), request.getHeader(IdempotentIds.GENERATION_HEADER)));
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
             if (request.getContentLengthLong() > maxBodyBytes) {

@@ -9,11 +9,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.wharf.common.error.ForbiddenRoleException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.events.identity.TeamCreatedEvent;
+import io.wharf.common.events.identity.TeamMemberJoinedEvent;
+import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.metadata.ActorType;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessMongo;
+import io.wharf.common.test.MovableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,6 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * TeamAccess asks identity when its replica misses, against a real local HTTP server that speaks
@@ -222,6 +228,128 @@ class IdentityFallbackTest {
         memberships.put("bob:fresh", "{\"teamId\":\"t-fresh\",\"role\":\"owner\"}");
         assertThat(new TeamAccess(replica, forged).roleIn(user("bob"), "fresh")).isEmpty();
         assertThat(calls).hasValue(1);
+    }
+
+    private IdentityMembershipClient client(MovableClock clock, int negativeMax) {
+        return new IdentityMembershipClient(identityUrl(), ASSERTION, Duration.ofMillis(500),
+                CircuitBreaker.of("test", IdentityMembershipClient.breakerConfig()), clock, negativeMax);
+    }
+
+    @Test
+    void aStrangersNotFoundIsRememberedForASecondAndCountsAsASuccess() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        IdentityMembershipClient identityClient = client(clock, IdentityMembershipClient.NEGATIVE_MAX);
+        TeamAccess access = new TeamAccess(replica, identityClient);
+
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> access.require(user("mallory"), "known", TeamRole.USER))
+                    .isInstanceOf(NotFoundException.class).hasMessage(TeamAccess.NOT_FOUND);
+            assertThat(access.roleIn(user("mallory"), "nowhere")).isEmpty();
+        }
+        assertThat(calls).as("one question per slug and caller within the second").hasValue(2);
+        assertThat(identityClient.state()).as("404s are answers, not failures").isEqualTo(CircuitBreaker.State.CLOSED);
+
+        clock.advance(IdentityMembershipClient.NEGATIVE_TTL);
+        memberships.put("mallory:known", "{\"teamId\":\"t-known\",\"role\":\"user\"}"); // she joined meanwhile
+        assertThat(access.require(user("mallory"), "known", TeamRole.USER)).isEqualTo("t-known");
+        assertThat(calls).hasValue(3);
+        // another caller is not answered from mallory's entry
+        assertThat(access.roleIn(user("bob"), "nowhere")).isEmpty();
+        assertThat(calls).hasValue(4);
+    }
+
+    @Test
+    void theNegativeCacheIsBounded() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        IdentityMembershipClient identityClient = client(clock, 3);
+        for (String slug : new String[] {"s-1", "s-2", "s-3", "s-4", "s-5"}) {
+            assertThat(identityClient.membership(user("eve"), slug)).isEmpty();
+        }
+        assertThat(identityClient.rememberedNotMembers()).isEqualTo(3);
+        assertThat(calls).hasValue(5);
+        identityClient.membership(user("eve"), "s-5"); // remembered
+        assertThat(calls).hasValue(5);
+        identityClient.membership(user("eve"), "s-1"); // the oldest was dropped: asked again
+        assertThat(calls).hasValue(6);
+    }
+
+    @Test
+    void failuresAreNotRemembered() {
+        forcedStatus = 500;
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        IdentityMembershipClient identityClient = client(clock, 10);
+        assertThat(identityClient.membership(user("bob"), "fresh")).isEmpty();
+        forcedStatus = 0;
+        memberships.put("bob:fresh", "{\"teamId\":\"t-fresh\",\"role\":\"owner\"}");
+        assertThat(identityClient.membership(user("bob"), "fresh")).contains(new Membership("t-fresh", TeamRole.OWNER));
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void oneRequestAsksIdentityOnceForTheGateAndTheHandler() {
+        memberships.put("bob:fresh", "{\"teamId\":\"t-fresh\",\"role\":\"admin\"}");
+        TeamAccess access = access(Duration.ofMillis(500));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            assertThat(access.roleIn(user("bob"), "fresh")).contains(TeamRole.ADMIN); // the gate
+            assertThat(access.require(user("bob"), "fresh", TeamRole.USER)).isEqualTo("t-fresh"); // the handler
+            assertThatThrownBy(() -> access.require(user("bob"), "fresh", TeamRole.OWNER))
+                    .isInstanceOf(ForbiddenRoleException.class);
+            assertThat(calls).hasValue(1);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        // the next request asks again (identity's positive answers are never kept across requests)
+        assertThat(access.roleIn(user("bob"), "fresh")).contains(TeamRole.ADMIN);
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void aRoleTooLowInTheReplicaIsCheckedWithIdentityBeforeThe403() {
+        replica.on(new TeamMemberJoinedEvent("t-known", "cy", TeamRole.USER, Instant.now()), 1);
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        TeamAccess access = new TeamAccess(replica, client(clock, 10));
+        assertThat(access.require(user("cy"), "known", TeamRole.USER)).isEqualTo("t-known");
+        assertThat(calls).as("enough role: a hit never asks").hasValue(0);
+
+        // identity does not know better yet (or is down): the replica's 403 stands
+        assertThatThrownBy(() -> access.require(user("cy"), "known", TeamRole.ADMIN))
+                .isInstanceOf(ForbiddenRoleException.class);
+        assertThat(calls).hasValue(1);
+
+        assertThatThrownBy(() -> access.require(user("cy"), "known", TeamRole.ADMIN))
+                .isInstanceOf(ForbiddenRoleException.class);
+        assertThat(calls).as("identity's 'no' is believed for a second").hasValue(1);
+        clock.advance(IdentityMembershipClient.NEGATIVE_TTL);
+
+        // cy was just promoted: the replica has not heard, identity has
+        memberships.put("cy:known", "{\"teamId\":\"t-known\",\"role\":\"admin\"}");
+        assertThat(access.require(user("cy"), "known", TeamRole.ADMIN)).isEqualTo("t-known");
+        assertThatThrownBy(() -> access.require(user("cy"), "known", TeamRole.OWNER))
+                .isInstanceOf(ForbiddenRoleException.class);
+        assertThat(calls).hasValue(3);
+        // an answer about another team of that slug does not count
+        memberships.put("cy:known", "{\"teamId\":\"t-other\",\"role\":\"owner\"}");
+        assertThatThrownBy(() -> access.require(user("cy"), "known", TeamRole.OWNER))
+                .isInstanceOf(ForbiddenRoleException.class);
+    }
+
+    @Test
+    void aSlugTwoLiveTeamsClaimInTheReplicaIsAskedOfIdentity() {
+        // t-known was renamed away from "known" and t-new took it, but the rename has not arrived yet
+        replica.on(new TeamCreatedEvent("t-new", "New", "known", "bob", Instant.now()), 0);
+        memberships.put("ada:known", "{\"teamId\":\"t-new\",\"role\":\"user\"}");
+        TeamAccess access = access(Duration.ofMillis(500));
+
+        assertThat(replica.teamIdBySlug("known")).isEmpty();
+        assertThat(access.require(user("ada"), "known", TeamRole.USER)).as("identity knows which team").isEqualTo("t-new");
+        assertThatThrownBy(() -> access.require(user("ada"), "known", TeamRole.OWNER))
+                .as("not ada's old owner role of t-known").isInstanceOf(ForbiddenRoleException.class);
+        assertThat(calls).hasValue(2);
+
+        replica.on(new TeamRenamedEvent("t-known", "Known", "known-old"), 1);
+        assertThat(replica.teamIdBySlug("known")).contains("t-new");
+        assertThat(replica.teamIdBySlug("known-old")).contains("t-known");
     }
 
     @Test

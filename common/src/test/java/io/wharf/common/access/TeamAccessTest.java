@@ -75,6 +75,18 @@ class TeamAccessTest {
                 ActorType.DEPLOYMENT_TOKEN);
         assertThatThrownBy(() -> access.require(deployToken, "blue", TeamRole.USER))
                 .isInstanceOf(ForbiddenScopeException.class);
+        // as the gateway forwards a deployment token: sub = its creator, who is the team's owner
+        WharfPrincipal creatorsDeployToken = new WharfPrincipal("ada", "ada@example.com", WharfPrincipal.DEPLOYMENT,
+                "j2", "ci", ActorType.DEPLOYMENT_TOKEN);
+        assertThat(access.require(user("ada"), "blue", TeamRole.OWNER)).isEqualTo("t1");
+        assertThatThrownBy(() -> access.require(creatorsDeployToken, "blue", TeamRole.USER))
+                .isInstanceOf(ForbiddenScopeException.class);
+        assertThat(access.roleIn(creatorsDeployToken, "blue")).isEmpty();
+        // whatever the actor type says, a deployment credential is no user; a system credential neither
+        assertThatThrownBy(() -> access.require(new WharfPrincipal("ada", null, WharfPrincipal.DEPLOYMENT, "j3", "ci",
+                ActorType.USER), "blue", TeamRole.USER)).isInstanceOf(ForbiddenScopeException.class);
+        assertThatThrownBy(() -> access.require(new WharfPrincipal("ada", null, "replica", "j4", null,
+                ActorType.SYSTEM), "blue", TeamRole.USER)).isInstanceOf(ForbiddenScopeException.class);
     }
 
     @Test

@@ -83,11 +83,16 @@ class TeamMembershipGateTest {
 
     private static final WharfPrincipal DEPLOYMENT_TOKEN = new WharfPrincipal(null, null, WharfPrincipal.DEPLOYMENT,
             "jti-d", "ci", ActorType.DEPLOYMENT_TOKEN);
+    /** As the gateway forwards one: {@code sub} = its creator, a member of the team. */
+    private static final WharfPrincipal DEPLOYMENT_TOKEN_OF_ADA = new WharfPrincipal("ada", "ada@example.com",
+            WharfPrincipal.DEPLOYMENT, "jti-d2", "ci", ActorType.DEPLOYMENT_TOKEN);
 
     @Test
     void aDeploymentTokenIsOutOfScopeOnOrdinaryTeamRoutes() throws Exception {
         HandlerMethod list = handler(new DeploymentsController(), "list");
         assertThatThrownBy(() -> pass(list, DEPLOYMENT_TOKEN)).isInstanceOf(ForbiddenScopeException.class);
+        assertThatThrownBy(() -> pass(list, DEPLOYMENT_TOKEN_OF_ADA)).as("its creator's sub does not make it ada")
+                .isInstanceOf(ForbiddenScopeException.class);
         assertThat(pass(list, user("ada"))).isTrue();
         assertThatThrownBy(() -> pass(list, user("mallory"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> pass(list, null)).isInstanceOf(UnauthorizedException.class);
@@ -97,6 +102,7 @@ class TeamMembershipGateTest {
     void aHandlerMarkedDeploymentTokenAllowedLetsTheTokenThroughAndStillGatesUsers() throws Exception {
         HandlerMethod start = handler(new DeploymentsController(), "start");
         assertThat(pass(start, DEPLOYMENT_TOKEN)).as("the handler checks the token's own deployment").isTrue();
+        assertThat(pass(start, DEPLOYMENT_TOKEN_OF_ADA)).isTrue();
         assertThat(pass(start, user("ada"))).isTrue();
         assertThatThrownBy(() -> pass(start, user("mallory"))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> pass(start, null)).isInstanceOf(UnauthorizedException.class);

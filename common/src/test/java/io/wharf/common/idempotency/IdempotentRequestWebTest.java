@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.common.metadata.ActorType;
+import io.wharf.common.metadata.IdempotentIds;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.test.InProcessMongo;
@@ -74,6 +75,22 @@ class IdempotentRequestWebTest {
         assertThat(id(open(principal("jti-web-2"), null))).isNotEqualTo(unkeyed);
     }
 
+    @Test
+    void theGatewaysGenerationScopesTheKey() throws Exception {
+        int before = Ticket.OPENED.get();
+        String principal = principal("jti-web-4");
+
+        String first = id(open(principal, "key-4", "gen-1"));
+        assertThat(id(open(principal, "key-4", "gen-1"))).as("a retry within the record's life").isEqualTo(first);
+        assertThat(Ticket.OPENED.get()).isEqualTo(before + 1);
+
+        // the gateway's record expired and the key is used again: a new request, a new ticket
+        String reused = id(open(principal, "key-4", "gen-2"));
+        assertThat(reused).isNotEqualTo(first);
+        assertThat(Ticket.OPENED.get()).isEqualTo(before + 2);
+        assertThat(events.readEvents(reused).asStream().count()).isEqualTo(1);
+    }
+
     private static String id(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asText();
@@ -86,6 +103,10 @@ class IdempotentRequestWebTest {
     }
 
     private HttpResponse<String> open(String principal, String key) throws Exception {
+        return open(principal, key, null);
+    }
+
+    private HttpResponse<String> open(String principal, String key, String generation) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tickets"))
                 .timeout(Duration.ofSeconds(10))
                 .header(InternalAssertion.HEADER, principal)
@@ -93,6 +114,9 @@ class IdempotentRequestWebTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"printer on fire\"}"));
         if (key != null) {
             request.header("Idempotency-Key", key);
+        }
+        if (generation != null) {
+            request.header(IdempotentIds.GENERATION_HEADER, generation);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

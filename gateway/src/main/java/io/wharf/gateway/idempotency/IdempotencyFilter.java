@@ -1,5 +1,6 @@
 package io.wharf.gateway.idempotency;
 
+import io.wharf.common.metadata.IdempotentIds;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.gateway.auth.Principals;
 import io.wharf.gateway.error.GatewayException;
@@ -39,8 +40,11 @@ import reactor.core.scheduler.Schedulers;
  * <li>an atomic insert of a {@code running} record with a lease decides: first → forwarded; done with
  *     the same body → the stored response with {@code Idempotent-Replayed: true}; another body → 409
  *     IDEMPOTENCY_KEY_REUSED; still running → 409 CONFLICT with {@code Retry-After: 1};</li>
- * <li>a 2xx answer is stored (encrypted) before it is sent on; anything else removes the record, so
- *     the client may retry.</li>
+ * <li>a 2xx answer is stored (encrypted) before it is sent on; anything else releases the record, so
+ *     the client may retry (with any body);</li>
+ * <li>the forwarded request carries the record's generation ({@code X-Wharf-Idempotency-Generation}):
+ *     the same for every run of the key while its record lives, new once it expired
+ *     ({@link IdempotencyStore}).</li>
  * </ol>
  * The key also reaches the service (header unchanged), whose commands carry it: if this gateway
  * dies, or its store fails, between the service's answer and the store, the retry runs again after
@@ -110,13 +114,17 @@ class IdempotencyFilter implements WebFilter {
         if (begin instanceof IdempotencyStore.InFlight) {
             return Mono.error(GatewayException.idempotentRequestInFlight());
         }
-        String owner = ((IdempotencyStore.Proceed) begin).owner();
-        return proceed(exchange, chain, scopeId, owner, body);
+        IdempotencyStore.Proceed proceed = (IdempotencyStore.Proceed) begin;
+        return proceed(exchange, chain, scopeId, proceed.owner(), proceed.generation(), body);
     }
 
     private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, String scopeId, String owner,
-                               byte[] body) {
-        ServerHttpRequest replayable = new ServerHttpRequestDecorator(exchange.getRequest()) {
+                               String generation, byte[] body) {
+        // The record's generation travels to the service (inbound X-Wharf-* headers were stripped before):
+        // it names the aggregates the request creates and scopes its command deduplication.
+        ServerHttpRequest forwarded = generation == null ? exchange.getRequest() : exchange.getRequest().mutate()
+                .headers(h -> h.set(IdempotentIds.GENERATION_HEADER, generation)).build();
+        ServerHttpRequest replayable = new ServerHttpRequestDecorator(forwarded) {
             @Override
             public Flux<DataBuffer> getBody() {
                 return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));

@@ -26,7 +26,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Idempotency records in the gateway's own database (collection {@code idempotency_keys}), one per
  * scope: {@code running} while the first request is in flight (with its owner and lease), then
- * {@code done} with the encrypted response. Every record has an {@code expireAt}, and a TTL index
+ * {@code done} with the encrypted response, or {@code released} after a non-2xx outcome (the client may
+ * run the request again). Each record has a random {@code generation}, made at its first insert and
+ * kept for as long as the record lives (a lease taken over, a released record run again): it goes to
+ * the service with the request, which derives the ids of what the request creates and the scope of
+ * its command deduplication from it. So every run of one key within its retention names the same
+ * aggregates (a retry after a crash is recognised), and a key reused after its record expired is a new
+ * request with new ids (not the old team's id again, which would answer 409 forever). Every record has an {@code expireAt}, and a TTL index
  * removes it after that (the server's monitor runs about once a minute; {@link #begin} also ignores
  * a record past its time). The embedded Mongo wire server ignores TTL indexes, so {@link #begin} also
  * purges expired records now and then (at most once per {@link #PURGE_EVERY}). Blocking driver:
@@ -43,8 +49,12 @@ class IdempotencyStore implements AutoCloseable {
     sealed interface Begin permits Proceed, Replay, Reused, InFlight {
     }
 
-    /** Run it: this request owns the record until it completes or its lease ends. */
-    record Proceed(String owner) implements Begin {
+    /**
+     * Run it: this request owns the record until it completes or its lease ends.
+     *
+     * @param generation the record's generation (null only for a record written before generations existed)
+     */
+    record Proceed(String owner, String generation) implements Begin {
     }
 
     record Replay(StoredResponse response) implements Begin {
@@ -87,14 +97,16 @@ class IdempotencyStore implements AutoCloseable {
         for (int attempt = 0; attempt < 3; attempt++) {
             Instant now = clock.instant();
             String owner = UUID.randomUUID().toString();
+            String generation = UUID.randomUUID().toString();
             try {
                 records.insertOne(new Document("_id", scopeId)
                         .append("fingerprint", fingerprint)
                         .append("state", "running")
                         .append("owner", owner)
+                        .append("generation", generation)
                         .append("leaseUntil", Date.from(now.plus(lease)))
                         .append("expireAt", Date.from(now.plus(retention))));
-                return new Proceed(owner);
+                return new Proceed(owner, generation);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
@@ -107,6 +119,19 @@ class IdempotencyStore implements AutoCloseable {
             if (!existing.getDate("expireAt").toInstant().isAfter(now)) {
                 records.deleteOne(Filters.and(Filters.eq("_id", scopeId), Filters.eq("owner", existing.get("owner"))));
                 continue; // past its time, the TTL monitor just has not run yet
+            }
+            if ("released".equals(existing.getString("state"))) {
+                // The earlier run failed (non-2xx): run again, with any body, in the same generation.
+                Document taken = records.findOneAndUpdate(
+                        Filters.and(Filters.eq("_id", scopeId), Filters.eq("state", "released"),
+                                Filters.eq("owner", existing.getString("owner"))),
+                        Updates.combine(Updates.set("state", "running"), Updates.set("owner", owner),
+                                Updates.set("fingerprint", fingerprint),
+                                Updates.set("leaseUntil", Date.from(now.plus(lease)))));
+                if (taken != null) {
+                    return new Proceed(owner, existing.getString("generation"));
+                }
+                continue; // another request took it first
             }
             if (!fingerprint.equals(existing.getString("fingerprint"))) {
                 return new Reused();
@@ -130,7 +155,7 @@ class IdempotencyStore implements AutoCloseable {
                     Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", Date.from(now.plus(lease)))));
             if (taken != null) {
                 log.info("Idempotency-Key lease of an earlier request ran out: running the retry");
-                return new Proceed(owner);
+                return new Proceed(owner, existing.getString("generation"));
             }
         }
         return new InFlight();
@@ -162,10 +187,17 @@ class IdempotencyStore implements AutoCloseable {
                         Updates.unset("leaseUntil"))).getModifiedCount() == 1;
     }
 
-    /** A non-2xx outcome: nothing is kept, the client may retry with the same key. */
+    /**
+     * A non-2xx outcome: no response is kept, the client may retry with the same key (with any body).
+     * The record stays as {@code released} until its expiry, only to keep its generation: the service
+     * may have acted although its answer was not a 2xx (a 5xx or timeout after the command), and a
+     * retry must reach it as the same request, or its command deduplication would not recognise it.
+     */
     void release(String scopeId, String owner) {
-        records.deleteOne(Filters.and(Filters.eq("_id", scopeId), Filters.eq("owner", owner),
-                Filters.eq("state", "running")));
+        records.updateOne(Filters.and(Filters.eq("_id", scopeId), Filters.eq("owner", owner),
+                        Filters.eq("state", "running")),
+                Updates.combine(Updates.set("state", "released"), Updates.unset("leaseUntil"),
+                        Updates.unset("fingerprint")));
     }
 
     private StoredResponse decrypt(String scopeId, Document record) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoException;
+import io.wharf.common.metadata.IdempotentIds;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.common.security.WharfSecurityProperties;
@@ -93,6 +94,9 @@ class IdempotencyCrashTest extends GatewayTestSupport {
         assertThat(INFRA.project.count(path)).isEqualTo(2);
         List<StubService.Received> both = INFRA.project.received().stream().filter(r -> r.path().equals(path)).toList();
         assertThat(both).extracting(r -> r.header("Idempotency-Key")).containsOnly("crash-key");
+        // the lease taken over keeps the record's generation: the service derives the same ids and scope
+        assertThat(both).extracting(r -> r.header(IdempotentIds.GENERATION_HEADER)).doesNotContainNull()
+                .containsOnly(both.get(0).header(IdempotentIds.GENERATION_HEADER));
         InternalAssertion assertion = new InternalAssertion(TestInfrastructure.INTERNAL_SECRET, 30, Clock.systemUTC());
         assertThat(both).extracting(r -> assertion.verify(r.header(InternalAssertion.HEADER))
                 .map(WharfPrincipal::tokenId).orElseThrow()).containsOnly(jti(token));

@@ -1,7 +1,6 @@
 package io.wharf.identity.config;
 
 import io.wharf.common.error.ForbiddenScopeException;
-import io.wharf.common.metadata.ActorType;
 import io.wharf.common.security.WharfPrincipal;
 
 /** Identity's routes act for a user; a deployment token has no user to act for (403 FORBIDDEN_SCOPE). */
@@ -12,7 +11,7 @@ public final class Callers {
 
     /** The user the caller acts for, or FORBIDDEN_SCOPE with {@code refusal} as the message. */
     public static String userOf(WharfPrincipal caller, String refusal) {
-        if (caller.userId() == null || caller.actorType() == ActorType.DEPLOYMENT_TOKEN) {
+        if (caller == null || !caller.actsForUser()) {
             throw new ForbiddenScopeException(refusal);
         }
         return caller.userId();

@@ -3,10 +3,13 @@ package io.wharf.identity.mail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,15 +31,20 @@ class MailDelivery implements SmartLifecycle {
     static final String NO_SMTP = "not sent: no SMTP server configured";
     static final Duration PURGE_EVERY = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+    /** Anything shaped like an address (also inside {@code <...>} or quotes of an SMTP reply). */
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:\\[\\]]+@[A-Za-z0-9.-]+");
 
     private final MailOutbox outbox;
     private final MailProperties properties;
     private final Optional<JavaMailSender> sender;
     private final Clock clock;
+    private final List<MailRelevance> relevance;
     private ScheduledExecutorService scheduler;
 
-    MailDelivery(MailOutbox outbox, MailProperties properties, ObjectProvider<JavaMailSender> sender, Clock clock) {
+    MailDelivery(MailOutbox outbox, MailProperties properties, ObjectProvider<JavaMailSender> sender, Clock clock,
+                 ObjectProvider<MailRelevance> relevance) {
         this.outbox = outbox;
+        this.relevance = relevance.orderedStream().toList();
         this.properties = properties;
         this.sender = Optional.ofNullable(sender.getIfAvailable());
         this.clock = clock;
@@ -95,28 +103,62 @@ class MailDelivery implements SmartLifecycle {
 
     private void deliver(MailOutbox.Queued queued) {
         OutgoingMail mail = queued.mail();
+        int attempts = queued.attempts() + 1;
+        Optional<String> pointless;
+        try {
+            pointless = pointless(mail);
+        } catch (RuntimeException e) {
+            // Cannot tell whether it is still wanted (the store is down): not sent now, asked again later.
+            retryOrGiveUp(mail, attempts, e);
+            return;
+        }
+        if (pointless.isPresent()) {
+            log.info("Mail '{}' to {} not sent: {}", mail.subject(), masked(mail.to()), pointless.get());
+            outbox.markNotSent(mail.id(), "not sent: " + pointless.get());
+            return;
+        }
         if (sender.isEmpty()) {
             log.warn("Mail '{}' to {} {}", mail.subject(), masked(mail.to()), NO_SMTP);
             outbox.markNotSent(mail.id(), NO_SMTP);
             return;
         }
-        int attempts = queued.attempts() + 1;
         try {
             sender.get().send(message(sender.get(), mail));
             outbox.markSent(mail.id());
             log.info("Mail '{}' sent to {} (attempt {})", mail.subject(), masked(mail.to()), attempts);
         } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (attempts >= properties.maxAttempts()) {
-                outbox.markFailed(mail.id(), attempts, error);
-                log.error("Mail '{}' to {} given up after {} attempts: {}", mail.subject(), masked(mail.to()), attempts, error);
-                return;
-            }
-            Duration wait = backoff(attempts);
-            outbox.retryLater(mail.id(), attempts, clock.instant().plus(wait), error);
-            log.warn("Mail '{}' to {} failed (attempt {}), next try in {}: {}", mail.subject(), masked(mail.to()), attempts,
-                    wait, error);
+            retryOrGiveUp(mail, attempts, e);
         }
+    }
+
+    private Optional<String> pointless(OutgoingMail mail) {
+        if (mail.about() == null) {
+            return Optional.empty();
+        }
+        return relevance.stream().map(r -> r.reasonNotToSend(mail.about())).flatMap(Optional::stream).findFirst();
+    }
+
+    private void retryOrGiveUp(OutgoingMail mail, int attempts, Exception e) {
+        // SMTP errors quote the recipient ("550 5.1.1 <grace@example.com>: user unknown"): the outbox
+        // and the logs keep the message with every address masked.
+        String error = maskAddresses(e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (attempts >= properties.maxAttempts()) {
+            outbox.markFailed(mail.id(), attempts, error);
+            log.error("Mail '{}' to {} given up after {} attempts: {}", mail.subject(), masked(mail.to()), attempts, error);
+            return;
+        }
+        Duration wait = backoff(attempts);
+        outbox.retryLater(mail.id(), attempts, clock.instant().plus(wait), error);
+        log.warn("Mail '{}' to {} failed (attempt {}), next try in {}: {}", mail.subject(), masked(mail.to()), attempts,
+                wait, error);
+    }
+
+    /** Every e-mail address in {@code text} masked as {@link #masked} does. */
+    static String maskAddresses(String text) {
+        if (text == null) {
+            return null;
+        }
+        return ADDRESS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(masked(m.group())));
     }
 
     /**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails to send, in {@code mail_outbox}: {@code _id} (the asking event's id), {@code to},
- * {@code subject}, {@code text}, {@code html}, {@code status} ({@code pending|sent|not-sent|failed}),
+ * {@code subject}, {@code text}, {@code html}, {@code about} ({@link MailRelevance}), {@code status} ({@code pending|sent|not-sent|failed}),
  * {@code attempts}, {@code nextAttemptAt}, {@code lastError}, {@code createdAt}, {@code sentAt},
  * {@code doneAt}. Enqueueing is insert-if-absent on the id; a sender claims one due mail at a time
  * with an atomic update that moves {@code nextAttemptAt} a lease ahead, so replicas never send one
@@ -59,7 +59,7 @@ public class MailOutbox {
         Date now = Date.from(clock.instant());
         try {
             mails.insertOne(new Document("_id", mail.id()).append("to", mail.to()).append("subject", mail.subject())
-                    .append("text", mail.text()).append("html", mail.html()).append("status", PENDING)
+                    .append("text", mail.text()).append("html", mail.html()).append("about", mail.about()).append("status", PENDING)
                     .append("attempts", 0).append("nextAttemptAt", now).append("createdAt", now));
             return true;
         } catch (MongoWriteException e) {
@@ -78,13 +78,19 @@ public class MailOutbox {
                 Updates.set("nextAttemptAt", Date.from(now.plus(lease))),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt")).returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(d -> new Queued(new OutgoingMail(d.getString("_id"), d.getString("to"),
-                d.getString("subject"), d.getString("text"), d.getString("html")), d.getInteger("attempts", 0)));
+                d.getString("subject"), d.getString("text"), d.getString("html"), d.getString("about")),
+                d.getInteger("attempts", 0)));
     }
 
     void markSent(String id) {
         Date now = Date.from(clock.instant());
         mails.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", SENT),
                 Updates.set("sentAt", now), Updates.set("doneAt", now), Updates.inc("attempts", 1)));
+    }
+
+    /** The reason it was not sent, or the last error (addresses masked), when there is one. */
+    public Optional<String> lastError(String id) {
+        return Optional.ofNullable(mails.find(Filters.eq("_id", id)).first()).map(d -> d.getString("lastError"));
     }
 
     void markNotSent(String id, String reason) {

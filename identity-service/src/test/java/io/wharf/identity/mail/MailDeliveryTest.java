@@ -51,12 +51,16 @@ class MailDeliveryTest {
                 Duration.ofMillis(400), Duration.ofSeconds(2), Duration.ofDays(30));
     }
 
-    private MailDelivery delivery(MailProperties properties) {
+    private MailDelivery delivery(MailProperties properties, MailRelevance... relevance) {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         if (properties.smtpConfigured()) {
             beans.registerSingleton("sender", new MailConfig().wharfMailSender(properties));
         }
-        return new MailDelivery(outbox, properties, beans.getBeanProvider(JavaMailSender.class), Clock.systemUTC());
+        for (int i = 0; i < relevance.length; i++) {
+            beans.registerSingleton("relevance" + i, relevance[i]);
+        }
+        return new MailDelivery(outbox, properties, beans.getBeanProvider(JavaMailSender.class), Clock.systemUTC(),
+                beans.getBeanProvider(MailRelevance.class));
     }
 
     private static OutgoingMail mail(String id) {
@@ -131,6 +135,100 @@ class MailDeliveryTest {
                 .contains("Mail 'Subject m6' to g***@example.com not sent").doesNotContain("grace@example.com");
         assertThat(MailDelivery.masked("x@y.org")).isEqualTo("x***@y.org");
         assertThat(MailDelivery.masked("no-at-sign")).isEqualTo("***");
+    }
+
+    @Test
+    void anSmtpRefusalQuotingTheAddressIsStoredAndLoggedMasked(CapturedOutput output) throws Exception {
+        try (RefusingSmtp refusing = new RefusingSmtp()) {
+            delivery = delivery(properties("127.0.0.1", refusing.port(), 1));
+            outbox.enqueue(mail("m7"));
+            delivery.deliverDue();
+        }
+        assertThat(outbox.status("m7")).contains(MailOutbox.FAILED);
+        assertThat(outbox.lastError("m7")).hasValueSatisfying(error -> assertThat(error)
+                .contains("550").contains("g***@example.com").doesNotContain("grace@example.com"));
+        String ours = output.getAll().lines().filter(line -> line.contains("Mail '"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(ours).contains("given up").doesNotContain("grace@example.com");
+        assertThat(MailDelivery.maskAddresses("550 5.1.1 <ada.l@example.org>: unknown; \"bob@x.io\" too"))
+                .isEqualTo("550 5.1.1 <a***@example.org>: unknown; \"b***@x.io\" too");
+    }
+
+    @Test
+    void aMailThatIsNoLongerWantedIsMarkedNotSentWithTheReason() {
+        int port = Smtp.freePort();
+        smtp = Smtp.start(port);
+        MailRelevance revoked = about -> "invitation:t1:gone".equals(about)
+                ? java.util.Optional.of("the invitation was revoked") : java.util.Optional.empty();
+        delivery = delivery(properties("127.0.0.1", port, 3), revoked);
+
+        outbox.enqueue(new OutgoingMail("m8", "grace@example.com", "Gone", "plain", "<p>html</p>", "invitation:t1:gone"));
+        outbox.enqueue(new OutgoingMail("m9", "grace@example.com", "Live", "plain", "<p>html</p>", "invitation:t1:live"));
+        delivery.deliverDue();
+
+        assertThat(outbox.status("m8")).contains(MailOutbox.NOT_SENT);
+        assertThat(outbox.lastError("m8")).contains("not sent: the invitation was revoked");
+        assertThat(outbox.status("m9")).contains(MailOutbox.SENT);
+        assertThat(smtp.getReceivedMessages()).extracting(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).containsExactly("Live");
+    }
+
+    /** A minimal SMTP server that refuses every recipient, quoting the address as real servers do. */
+    private static final class RefusingSmtp implements AutoCloseable {
+
+        private final java.net.ServerSocket server;
+        private final Thread thread;
+
+        RefusingSmtp() throws java.io.IOException {
+            server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+            thread = new Thread(this::serve, "refusing-smtp");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (java.net.Socket socket = server.accept()) {
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                            java.nio.charset.StandardCharsets.US_ASCII));
+                    var out = new java.io.PrintWriter(new java.io.OutputStreamWriter(socket.getOutputStream(),
+                            java.nio.charset.StandardCharsets.US_ASCII), true);
+                    out.print("220 refusing ESMTP\r\n");
+                    out.flush();
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        String command = line.toUpperCase(java.util.Locale.ROOT);
+                        if (command.startsWith("RCPT TO:")) {
+                            String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                            out.print("550 5.1.1 <" + address + ">: Recipient address rejected: User unknown\r\n");
+                        } else if (command.startsWith("QUIT")) {
+                            out.print("221 bye\r\n");
+                            out.flush();
+                            break;
+                        } else {
+                            out.print("250 ok\r\n");
+                        }
+                        out.flush();
+                    }
+                } catch (java.io.IOException e) {
+                    // closed: the test is over
+                }
+            }
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+        }
     }
 
     @Test

@@ -42,8 +42,9 @@ class MailOutboxRetentionTest {
         MailProperties properties = new MailProperties("", 25, "", "", false, "Wharf <wharf@example.com>",
                 "http://wharf.example.com/", Duration.ofMillis(50), 3, Duration.ofMillis(100),
                 Duration.ofMillis(400), Duration.ofSeconds(2), RETENTION);
-        delivery = new MailDelivery(outbox, properties,
-                new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class), clock);
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        delivery = new MailDelivery(outbox, properties, beans.getBeanProvider(JavaMailSender.class), clock,
+                beans.getBeanProvider(MailRelevance.class));
     }
 
     @AfterEach

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import io.wharf.common.events.identity.PersonalAccessTokenRevokedEvent;
 import io.wharf.common.metadata.ActorType;
+import io.wharf.common.metadata.IdempotentIds;
+import io.wharf.common.test.MovableClock;
 import io.wharf.common.security.InternalAssertion;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.HttpExchange;
@@ -17,7 +19,11 @@ import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -40,13 +46,74 @@ class PersonalAccessTokenApiTest {
         IdentityTestInfrastructure.properties(registry, PersonalAccessTokenApiTest.class);
     }
 
+    private static final MovableClock CLOCK = MovableClock.runningFromNow();
+
+    /** The service's time, movable so a retry can come minutes after the first run. */
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return CLOCK;
+        }
+    }
+
     @LocalServerPort
     int port;
     @Autowired
     EventStore eventStore;
 
-    private final InternalAssertion assertions = new InternalAssertion(IdentityTestInfrastructure.SECRET, 30,
-            Clock.systemUTC());
+    /** Signed with the service's (movable) clock, so principals stay valid when time moves. */
+    private final InternalAssertion assertions = new InternalAssertion(IdentityTestInfrastructure.SECRET, 30, CLOCK);
+
+    @AfterEach
+    void backToNow() {
+        CLOCK.reset();
+    }
+
+    @Test
+    void aRetriedCreateUnderTheCrashRuleAnswersTheSameTokenAgain() throws Exception {
+        // The gateway lost the first answer (SPEC §1.6 crash rule): the same request reaches the service
+        // again, same credential, path, key and generation, minutes later.
+        String ada = UUID.randomUUID().toString();
+        String jti = UUID.randomUUID().toString();
+        String body = "{\"name\":\"retried\",\"expirationInDays\":30}";
+        Answer first = keyed(ada, jti, "key-retry", "gen-1", body);
+        CLOCK.advance(Duration.ofMinutes(7));
+        Answer retry = keyed(ada, jti, "key-retry", "gen-1", body);
+
+        assertThat(first.status()).as(first.raw().body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.raw().body()).isEqualTo(201);
+        String id = first.body().get("id").asText();
+        assertThat(retry.body().get("id").asText()).isEqualTo(id);
+        assertThat(retry.body().get("createdAt")).isEqualTo(first.body().get("createdAt"));
+        assertThat(retry.body().get("expiresAt")).isEqualTo(first.body().get("expiresAt"));
+        var firstClaims = SignedJWT.parse(first.body().get("token").asText()).getJWTClaimsSet();
+        var retryClaims = SignedJWT.parse(retry.body().get("token").asText()).getJWTClaimsSet();
+        assertThat(retryClaims.getJWTID()).isEqualTo(id);
+        assertThat(retryClaims.getExpirationTime()).isEqualTo(firstClaims.getExpirationTime());
+        assertThat(retryClaims.getIssueTime()).isEqualTo(firstClaims.getIssueTime());
+        assertThat(eventStore.readEvents(id).asStream().count()).as("created once").isEqualTo(1);
+        assertThat(call("GET", "/api/tokens", null, ada).body()).hasSize(1);
+
+        // the revocation names the same expiry as the token the client holds
+        assertThat(call("DELETE", "/api/tokens/" + id, null, ada).status()).isEqualTo(204);
+        PersonalAccessTokenRevokedEvent revoked = (PersonalAccessTokenRevokedEvent) eventStore.readEvents(id).asStream()
+                .reduce((a, b) -> b).orElseThrow().getPayload();
+        assertThat(revoked.expiresAt()).isEqualTo(retryClaims.getExpirationTime().toInstant());
+
+        // the same key after the gateway's record expired (a new generation) is a new request: a new token
+        assertThat(keyed(ada, jti, "key-retry", "gen-2", "{\"name\":\"again\",\"expirationInDays\":1}").body()
+                .get("id").asText()).isNotEqualTo(id);
+    }
+
+    private Answer keyed(String userId, String jti, String key, String generation, String json) {
+        return HttpExchange.send(request("/api/tokens")
+                .header(InternalAssertion.HEADER, assertions.sign(new WharfPrincipal(userId, userId + "@example.com",
+                        WharfPrincipal.SESSION, jti, null, ActorType.USER), "req_retry"))
+                .header("Idempotency-Key", key).header(IdempotentIds.GENERATION_HEADER, generation)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
 
     @Test
     void createShowsTheTokenOnceAndListsNeverShowIt() throws Exception {

@@ -495,6 +495,49 @@ class InvitationApiTest {
     }
 
     @Test
+    void aMailOfAnInvitationRevokedWhileSmtpWasDownIsNotSent() {
+        Person ada = register("Ada");
+        String team = newTeam(ada);
+        String email = uniqueEmail("Revoked");
+        smtp.stop();
+        String mailId;
+        try {
+            String invitation = invited(team, email, ada);
+            mailId = eventStore.readEvents(team).asStream()
+                    .filter(e -> e.getPayload() instanceof TeamMemberInvitedEvent).findFirst().orElseThrow()
+                    .getIdentifier();
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox.attempts(mailId) >= 1);
+            assertThat(call("DELETE", "/api/teams/" + team + "/users/" + invitation, null, ada).status()).isEqualTo(204);
+        } finally {
+            smtp = Smtp.start(SMTP_PORT);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> outbox.status(mailId).orElseThrow().equals("not-sent"));
+        assertThat(outbox.lastError(mailId)).contains("not sent: the invitation was revoked");
+        assertThat(mailsTo(email)).isEmpty();
+    }
+
+    @Test
+    void reinvitingOneAddressIsLimitedToOnceAMinute() {
+        Person ada = register("Ada");
+        String team = newTeam(ada);
+        String email = uniqueEmail("Cooldown");
+        String invitation = invited(team, email, ada);
+
+        Answer tooSoon = reinvite(team, invitation, ada);
+        assertError(tooSoon, 429, "RATE_LIMITED", null);
+        long retryAfter = Long.parseLong(tooSoon.header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, 60L);
+        assertThat(tooSoon.body().path("retryAfter").asLong()).isEqualTo(retryAfter);
+
+        CLOCK.advance(Duration.ofSeconds(retryAfter));
+        assertThat(reinvite(team, invitation, ada).status()).isEqualTo(204);
+        assertError(reinvite(team, invitation, ada), 429, "RATE_LIMITED", null);
+        // another address of the team is not held back
+        assertThat(invite(team, uniqueEmail("Other"), ada).status()).isEqualTo(201);
+        assertThat(awaitMails(email, 2)).hasSize(2);
+    }
+
+    @Test
     void theMailProcessorCannotBeReplayed() {
         TrackingEventProcessor mailer = processing.eventProcessor(IdentityConfig.INVITATION_MAIL_GROUP,
                 TrackingEventProcessor.class).orElseThrow();

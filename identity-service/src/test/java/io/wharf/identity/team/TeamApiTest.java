@@ -20,7 +20,6 @@ import io.wharf.identity.HttpExchange;
 import io.wharf.identity.HttpExchange.Answer;
 import io.wharf.identity.IdentityTestInfrastructure;
 import io.wharf.common.axon.ViewWait;
-import io.wharf.identity.team.api.AddTeamMemberCommand;
 import io.wharf.identity.team.api.FindTeamViewVersionQuery;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import java.net.URI;
@@ -138,11 +137,15 @@ class TeamApiTest {
     }
 
     /**
-     * What accepting an invitation will do: join as user, then the owner's promotions; then, like the
-     * routes, wait until the team views show it.
+     * The member joins as in production: invited by the owner, accepting the invitation; then the
+     * owner's promotion; then, like the routes, wait until the team views show it.
      */
     private void join(String teamId, Person member, TeamRole role, Person owner) {
-        commands.sendAndWait(new AddTeamMemberCommand(teamId, member.id(), Instant.now()));
+        Answer invited = call("POST", "/api/teams/" + teamId + "/users",
+                "{\"email\":\"" + member.email() + "\",\"firstName\":\"Member\"}", owner);
+        assertThat(invited.status()).as(invited.raw().body()).isEqualTo(201);
+        Answer accepted = call("POST", "/api/users/me/invitations/" + teamId, null, member);
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(204);
         if (role != TeamRole.USER) {
             commands.sendAndWait(new ChangeMemberRoleCommand(teamId, owner.id(), member.id(), role.wire()));
         }
@@ -179,18 +182,34 @@ class TeamApiTest {
     void aDeploymentTokenCannotUseTeamRoutes() {
         Person ada = register("Ada");
         String team = newTeam(ada);
-        String token = assertions.sign(new WharfPrincipal(null, null, WharfPrincipal.DEPLOYMENT, "jti-d", "ci",
+        String slug = call("GET", "/api/teams/" + team, null, ada).body().path("slug").asText();
+        String anonymous = assertions.sign(new WharfPrincipal(null, null, WharfPrincipal.DEPLOYMENT, "jti-d", "ci",
                 ActorType.DEPLOYMENT_TOKEN), "req_deploy");
-        for (String[] route : new String[][] {{"GET", "/api/teams"}, {"GET", "/api/teams/" + team},
-                {"POST", "/api/users/me"}, {"DELETE", "/api/teams/" + team}, {"DELETE", "/api/teams/" + team + "/users/leave"}}) {
-            Answer answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route[1]))
-                    .header(InternalAssertion.HEADER, token).method(route[0], HttpRequest.BodyPublishers.noBody()));
-            assertError(answer, 403, "FORBIDDEN_SCOPE", null);
+        // as the gateway forwards a deployment token Ada created: her id as sub, yet it must not act as her
+        String adas = assertions.sign(new WharfPrincipal(ada.id(), ada.email(), WharfPrincipal.DEPLOYMENT, "jti-d2", "ci",
+                ActorType.DEPLOYMENT_TOKEN), "req_deploy");
+        for (String token : new String[] {anonymous, adas}) {
+            for (String[] route : new String[][] {{"GET", "/api/teams"}, {"GET", "/api/teams/" + team},
+                    {"POST", "/api/users/me"}, {"GET", "/api/users/me"}, {"DELETE", "/api/teams/" + team},
+                    {"DELETE", "/api/teams/" + team + "/users/leave"}}) {
+                Answer answer = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route[1]))
+                        .header(InternalAssertion.HEADER, token).method(route[0], HttpRequest.BodyPublishers.noBody()));
+                assertError(answer, 403, "FORBIDDEN_SCOPE", null);
+            }
+            for (String[] route : new String[][] {{"POST", "/api/teams", "{\"name\":\"D\",\"slug\":\"ddd\"}"},
+                    {"PUT", "/api/teams/" + team, "{\"name\":\"Mine\",\"slug\":\"" + unique("m-") + "\"}"},
+                    {"PUT", "/api/teams/" + team + "/users/" + ada.id() + "/role", "{\"role\":\"admin\"}"}}) {
+                assertError(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + route[1]))
+                        .header(InternalAssertion.HEADER, token).header("Content-Type", "application/json")
+                        .method(route[0], HttpRequest.BodyPublishers.ofString(route[2]))),
+                        403, "FORBIDDEN_SCOPE", null);
+            }
         }
-        assertError(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/teams"))
-                .header(InternalAssertion.HEADER, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"D\",\"slug\":\"ddd\"}"))),
-                403, "FORBIDDEN_SCOPE", null);
+        // nor is it a member for other services' lookups
+        Answer lookup = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/internal/teams/by-slug/" + slug + "/members/" + ada.id())).header(InternalAssertion.HEADER, adas).GET());
+        assertThat(lookup.status()).isEqualTo(404);
+        assertThat(call("GET", "/api/teams/" + team, null, ada).status()).as("the team is untouched").isEqualTo(200);
     }
 
     @Test

@@ -37,22 +37,27 @@ class MongoTokenNameLookup implements TokenNameLookup {
     }
 
     @Override
-    public void claim(String userId, String name, String tokenId) {
+    public boolean claim(String userId, String name, String tokenId) {
         String key = userId + "/" + name.trim().toLowerCase(Locale.ROOT);
         Document claim = new Document("_id", key).append("tokenId", tokenId).append("claimedAt", Date.from(clock.instant()));
         try {
             names.insertOne(claim);
+            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             Document held = names.find(Filters.eq("_id", key)).first();
+            if (held != null && tokenId.equals(held.getString("tokenId"))) {
+                return false; // the same token's claim: a retried request (same Idempotency-Key, same id)
+            }
             if (held == null || !isStale(held)
                     || names.replaceOne(Filters.and(Filters.eq("_id", key), Filters.eq("tokenId", held.getString("tokenId"))),
                     claim).getModifiedCount() == 0) {
                 throw new ConflictException("You already have a token with this name.", "name",
                         "Choose another name, or delete the old token first.");
             }
+            return true;
         }
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.wharf.common.events.identity.PersonalAccessTokenCreatedEvent;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.identity.config.Callers;
 import io.wharf.common.axon.ViewWait;
@@ -44,11 +45,13 @@ class PersonalAccessTokenController {
     private final TokenNameLookup names;
     private final TokenIssuer issuer;
     private final ViewWait views;
+    private final CreatedTokens created;
     private final Clock clock;
 
     PersonalAccessTokenController(CommandGateway commands, TokenNameLookup names, TokenIssuer issuer, ViewWait views,
-                                  Clock clock) {
+                                  CreatedTokens created, Clock clock) {
         this.commands = commands;
+        this.created = created;
         this.names = names;
         this.issuer = issuer;
         this.views = views;
@@ -68,17 +71,24 @@ class PersonalAccessTokenController {
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
         Instant expiresAt = request.expirationInDays() == 0 ? null
                 : createdAt.plus(Duration.ofDays(request.expirationInDays()));
-        names.claim(userId, name, tokenId);
+        boolean claimed = names.claim(userId, name, tokenId); // false: a retry, the name is this token's already
         try {
             commands.sendAndWait(new CreatePersonalAccessTokenCommand(tokenId, userId, name, createdAt, expiresAt));
         } catch (RuntimeException refused) {
-            names.release(tokenId);
+            if (claimed) {
+                names.release(tokenId);
+            }
             throw refused;
         }
         views.awaitView(tokenId, new FindPersonalAccessTokenViewVersionQuery(tokenId));
-        String token = issuer.issuePersonalAccessToken(tokenId, userId, caller.email(), name, createdAt, expiresAt);
+        // A retry was answered by the command deduplication: the token is the first run's, with its times.
+        PersonalAccessTokenCreatedEvent stored = created.of(tokenId).orElseThrow(() ->
+                new IllegalStateException("Token " + tokenId + " was created but its event cannot be read"));
+        String token = issuer.issuePersonalAccessToken(tokenId, stored.userId(), caller.email(), stored.name(),
+                stored.createdAt(), stored.expiresAt());
         return ResponseEntity.created(URI.create("/api/tokens/" + tokenId))
-                .body(new CreatedPersonalAccessTokenResponse(tokenId, name, expiresAt, createdAt, token));
+                .body(new CreatedPersonalAccessTokenResponse(tokenId, stored.name(), stored.expiresAt(),
+                        stored.createdAt(), token));
     }
 
     @DeleteMapping("/{tokenId}")

@@ -7,8 +7,12 @@ package io.wharf.identity.pat.command;
  */
 interface TokenNameLookup {
 
-    /** @throws io.wharf.common.error.ConflictException when the user has a live token of that name */
-    void claim(String userId, String name, String tokenId);
+    /**
+     * @return true when this call claimed the name, false when {@code tokenId} held it already (a retry
+     *         of the same request: its claim is its own, never a conflict)
+     * @throws io.wharf.common.error.ConflictException when another token of the user holds the name
+     */
+    boolean claim(String userId, String name, String tokenId);
 
     /** Frees whatever name the token holds (nothing when it holds none). */
     void release(String tokenId);

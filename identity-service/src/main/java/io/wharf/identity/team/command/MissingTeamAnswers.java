@@ -2,7 +2,6 @@ package io.wharf.identity.team.command;
 
 import io.wharf.common.error.NotFoundException;
 import io.wharf.identity.team.api.AcceptInvitationCommand;
-import io.wharf.identity.team.api.AddTeamMemberCommand;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import io.wharf.identity.team.api.DeclineInvitationCommand;
 import io.wharf.identity.team.api.DeleteTeamCommand;
@@ -33,7 +32,7 @@ class MissingTeamAnswers implements MessageHandlerInterceptor<CommandMessage<?>>
 
     private static final Set<Class<?>> MEMBER_COMMANDS = Set.of(RenameTeamCommand.class, DeleteTeamCommand.class,
             ChangeMemberRoleCommand.class, RemoveMemberCommand.class, LeaveTeamCommand.class,
-            AddTeamMemberCommand.class, InviteMemberCommand.class, ReinviteMemberCommand.class);
+            InviteMemberCommand.class, ReinviteMemberCommand.class);
     private static final Set<Class<?>> INVITEE_COMMANDS = Set.of(AcceptInvitationCommand.class,
             DeclineInvitationCommand.class);
 

@@ -7,6 +7,7 @@ import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.ForbiddenRoleException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
+import io.wharf.common.error.RateLimitedException;
 import io.wharf.common.error.ValidationException;
 import io.wharf.common.events.identity.TeamCreatedEvent;
 import io.wharf.common.events.identity.TeamDeletedEvent;
@@ -23,7 +24,6 @@ import io.wharf.common.events.identity.TeamOwnershipTransferredEvent;
 import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.identity.team.api.AcceptInvitationCommand;
-import io.wharf.identity.team.api.AddTeamMemberCommand;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import io.wharf.identity.team.api.CreateTeamCommand;
 import io.wharf.identity.team.api.DeclineInvitationCommand;
@@ -64,6 +64,8 @@ class Team {
     static final String TEAM_NOT_FOUND = "Team not found.";
     static final String USER_NOT_FOUND = "User not found in the team.";
     static final String INVITATION_NOT_FOUND = "Invitation not found.";
+    /** Between two invitation mails to one address (SPEC is silent: docs/identity-service.md). */
+    static final Duration REINVITE_COOLDOWN = Duration.ofSeconds(60);
     /** SPEC §2: an invitation can be accepted for 7 days (dyrector's TEAM_INVITATION_EXPIRATION). */
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
 
@@ -74,6 +76,8 @@ class Team {
     private final Map<String, TeamRole> members = new HashMap<>();
     /** Open invitations by id (pending, or declined: kept so a reinvite can be refused). */
     private final Map<String, Invitation> invitations = new HashMap<>();
+    /** When each address was last sent an invitation mail (invite or reinvite): the cooldown's start. */
+    private final Map<String, Instant> lastMailedAt = new HashMap<>();
 
     private enum InvitationStatus { PENDING, DECLINED }
 
@@ -171,14 +175,6 @@ class Team {
     }
 
     @CommandHandler
-    void handle(AddTeamMemberCommand command) {
-        if (members.containsKey(command.userId())) {
-            throw new ConflictException("The user is already a member of the team.");
-        }
-        apply(new TeamMemberJoinedEvent(teamId, command.userId(), TeamRole.USER, command.joinedAt()));
-    }
-
-    @CommandHandler
     void handle(InviteMemberCommand command, UserDirectory directory) {
         TeamRole actor = requireMember(command.actorId());
         String email = TeamRules.requireEmail(command.email());
@@ -193,11 +189,19 @@ class Team {
         if (invitee.filter(members::containsKey).isPresent()) {
             throw new ConflictException("This user is already a member of the team.", "email", null);
         }
+        Invitation sameId = invitations.get(command.invitationId());
+        if (sameId != null && !sameId.email().equals(email)) {
+            // Ids come from the request's Idempotency-Key (and its generation): never let one invitation
+            // silently take another address's place.
+            throw new ConflictException("This request already invited another address.", null,
+                    "Send the invitation with a new Idempotency-Key.");
+        }
         if (invitationOf(email).filter(i -> i.openAt(command.invitedAt())).isPresent()) {
             throw new ConflictException("This e-mail is already invited to the team.", "email",
                     "Send the invitation again with reinvite.");
         }
         // An expired or declined invitation of the address is replaced by this one (an explicit new invite).
+        requireCooledDown(email, command.invitedAt());
         apply(new TeamMemberInvitedEvent(teamId, command.invitationId(), email, firstName, lastName, name,
                 command.actorId(), command.invitedAt(), command.invitedAt().plus(INVITATION_LIFETIME)));
     }
@@ -214,6 +218,7 @@ class Team {
             throw new PreconditionFailedException("The invitation was declined.", null,
                     "Remove the declined invitation and invite the address again.");
         }
+        requireCooledDown(invitation.email(), command.renewedAt());
         apply(new TeamInvitationRenewedEvent(teamId, invitation.id(), invitation.email(), invitation.firstName(), name,
                 command.actorId(), command.renewedAt(), command.renewedAt().plus(INVITATION_LIFETIME)));
     }
@@ -259,6 +264,20 @@ class Team {
             throw new NotFoundException(INVITATION_NOT_FOUND);
         }
         return invitationOf(normalized).orElseThrow(() -> new NotFoundException(INVITATION_NOT_FOUND));
+    }
+
+    /**
+     * At most one invitation mail per address and team every {@link #REINVITE_COOLDOWN}: reinvite (and a
+     * new invite replacing a declined or expired one) would otherwise let an admin flood an inbox with
+     * mail from this server. 429 RATE_LIMITED with Retry-After (SPEC §1.2: "over the limit").
+     */
+    private void requireCooledDown(String email, Instant now) {
+        Instant last = lastMailedAt.get(email);
+        if (last != null && now.isBefore(last.plus(REINVITE_COOLDOWN))) {
+            long seconds = (Duration.between(now, last.plus(REINVITE_COOLDOWN)).toMillis() + 999) / 1000; // rounded up
+            throw new RateLimitedException("This address was sent an invitation less than "
+                    + REINVITE_COOLDOWN.toSeconds() + " seconds ago.", "Try again after Retry-After seconds.", seconds);
+        }
     }
 
     private Optional<Invitation> invitationOf(String email) {
@@ -345,6 +364,7 @@ class Team {
 
     @EventSourcingHandler
     void on(TeamMemberInvitedEvent event) {
+        lastMailedAt.put(event.email(), event.invitedAt());
         invitations.values().removeIf(i -> i.email().equals(event.email()));
         invitations.put(event.invitationId(), new Invitation(event.invitationId(), event.email(), event.firstName(),
                 InvitationStatus.PENDING, event.expiresAt()));
@@ -352,6 +372,7 @@ class Team {
 
     @EventSourcingHandler
     void on(TeamInvitationRenewedEvent event) {
+        lastMailedAt.put(event.email(), event.renewedAt());
         invitations.computeIfPresent(event.invitationId(), (id, i) -> new Invitation(id, i.email(), i.firstName(),
                 InvitationStatus.PENDING, event.expiresAt()));
     }

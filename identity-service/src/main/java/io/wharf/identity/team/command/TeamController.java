@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.config.Callers;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import io.wharf.identity.team.api.CreateTeamCommand;
 import io.wharf.identity.team.api.DeleteTeamCommand;
@@ -138,9 +138,6 @@ class TeamController {
 
     /** Team routes act for a user; a deployment token has none. */
     static String userId(WharfPrincipal caller) {
-        if (caller.userId() == null) {
-            throw new ForbiddenScopeException("This credential cannot act on teams.");
-        }
-        return caller.userId();
+        return Callers.userOf(caller, "This credential cannot act on teams.");
     }
 }

@@ -16,6 +16,8 @@ final class InvitationMail {
     private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    static final String ABOUT = "invitation:";
+
     private InvitationMail() {
     }
 
@@ -27,8 +29,13 @@ final class InvitationMail {
         return "You're invited to join " + teamName + " on Wharf";
     }
 
+    /** What an invitation mail is about ({@link InvitationMailRelevance}). */
+    static String about(String teamId, String invitationId) {
+        return ABOUT + teamId + ":" + invitationId;
+    }
+
     static OutgoingMail compose(String id, String to, String firstName, String teamName, String teamId,
-            String inviter, Instant expiresAt, String baseUrl) {
+            String invitationId, String inviter, Instant expiresAt, String baseUrl) {
         String link = acceptLink(baseUrl, teamId);
         String expiry = EXPIRY.format(expiresAt);
         String greeting = firstName == null || firstName.isBlank() ? "Hello," : "Hello " + firstName + ",";
@@ -53,7 +60,7 @@ final class InvitationMail {
                 <p>No Wharf account yet? Register with this address (%s) first, then accept.</p>
                 </body></html>
                 """.formatted(esc(greeting), esc(inviter), esc(teamName), esc(link), esc(expiry), esc(to));
-        return new OutgoingMail(id, to, subject(teamName), text, html);
+        return new OutgoingMail(id, to, subject(teamName), text, html, about(teamId, invitationId));
     }
 
     private static String esc(String value) {

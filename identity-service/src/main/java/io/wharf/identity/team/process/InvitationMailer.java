@@ -41,14 +41,16 @@ class InvitationMailer {
     void on(TeamMemberInvitedEvent event, @MessageIdentifier String eventId,
             @MetaDataValue(WharfMetadata.ACTOR_EMAIL) String actorEmail) {
         outbox.enqueue(InvitationMail.compose(eventId, event.email(), event.firstName(), event.teamName(),
-                event.teamId(), inviter(event.invitedBy(), actorEmail), event.expiresAt(), properties.baseUrl()));
+                event.teamId(), event.invitationId(), inviter(event.invitedBy(), actorEmail), event.expiresAt(),
+                properties.baseUrl()));
     }
 
     @EventHandler
     void on(TeamInvitationRenewedEvent event, @MessageIdentifier String eventId,
             @MetaDataValue(WharfMetadata.ACTOR_EMAIL) String actorEmail) {
         outbox.enqueue(InvitationMail.compose(eventId, event.email(), event.firstName(), event.teamName(),
-                event.teamId(), inviter(event.renewedBy(), actorEmail), event.expiresAt(), properties.baseUrl()));
+                event.teamId(), event.invitationId(), inviter(event.renewedBy(), actorEmail), event.expiresAt(),
+                properties.baseUrl()));
     }
 
     /** The inviter's display name (a user registered long before they could invite), else their e-mail. */

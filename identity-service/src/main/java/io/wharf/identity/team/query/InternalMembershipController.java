@@ -49,7 +49,7 @@ class InternalMembershipController {
     MembershipResponse membership(@PathVariable String slug, @PathVariable String userId,
             @Parameter(hidden = true) WharfPrincipal caller) {
         String user = userId;
-        if (!user.equals(caller.userId())) {
+        if (!caller.actsForUser() || !user.equals(caller.userId())) { // a deployment token is no member
             throw new NotFoundException(NOT_FOUND);
         }
         TeamViews.TeamView team = teams.findBySlug(slug).orElseThrow(() -> new NotFoundException(NOT_FOUND));

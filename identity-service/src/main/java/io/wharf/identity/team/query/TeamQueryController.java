@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.config.Callers;
 import io.wharf.identity.statistics.api.CatalogueStatistics;
 import io.wharf.identity.team.api.MeResponse;
 import io.wharf.identity.team.api.TeamDetailsResponse;
@@ -125,10 +125,7 @@ class TeamQueryController {
 
     /** Team reads act for a user; a deployment token has none (403 FORBIDDEN_SCOPE). */
     private static String userId(WharfPrincipal caller) {
-        if (caller.userId() == null) {
-            throw new ForbiddenScopeException("This credential acts for no user.");
-        }
-        return caller.userId();
+        return Callers.userOf(caller, "This credential acts for no user.");
     }
 
     @GetMapping("/api/users/me")

@@ -13,6 +13,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TeamViews {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamViews.class);
 
     private final MongoCollection<Document> teams;
     private final MongoCollection<Document> members;
@@ -87,6 +91,12 @@ class TeamViews {
     /** A new invitation replaces any earlier one of the same address in the team (as in the aggregate). */
     void putInvitation(String invitationId, String teamId, String email, String name, Instant invitedAt,
             Instant expiresAt) {
+        Document held = invitations.find(Filters.eq("_id", invitationId)).first();
+        if (held != null && !(teamId.equals(held.getString("teamId")) && email.equals(held.getString("email")))) {
+            // The aggregate refuses such an event; a view never lets one invitation replace another's row.
+            log.warn("Invitation {} is another team's or address's already: the view keeps the first", invitationId);
+            return;
+        }
         invitations.deleteMany(Filters.and(Filters.eq("teamId", teamId), Filters.eq("email", email),
                 Filters.ne("_id", invitationId)));
         invitations.updateOne(Filters.eq("_id", invitationId), Updates.combine(Updates.set("teamId", teamId),

@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.wharf.common.error.ForbiddenScopeException;
 import io.wharf.common.error.UnauthorizedException;
 import io.wharf.common.security.WharfPrincipal;
+import io.wharf.identity.config.Callers;
 import io.wharf.identity.config.IdentityProperties;
 import io.wharf.common.axon.ViewWait;
 import io.wharf.identity.token.SessionToken;
@@ -99,9 +99,7 @@ class AuthController {
     @ApiResponse(responseCode = "204", description = "Logged out")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: no caller")
     ResponseEntity<Void> logout(@Parameter(hidden = true) WharfPrincipal caller) {
-        if (caller.userId() == null) {
-            throw new ForbiddenScopeException("Only a user can log out.");
-        }
+        Callers.userOf(caller, "Only a user can log out.");
         if (WharfPrincipal.SESSION.equals(caller.credential()) && caller.tokenId() != null) {
             commands.sendAndWait(new LogOutUserCommand(caller.userId(), caller.tokenId(), clock.instant()));
         }

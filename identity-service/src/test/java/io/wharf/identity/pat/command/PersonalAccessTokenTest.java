@@ -51,7 +51,8 @@ class PersonalAccessTokenTest {
 
     @Test
     void refusesANameWithControlCharacters() {
-        for (String name : new String[] {"ci\r\nadmin", "ci\n", "ci\u001b[31m", "ci\u007f"}) {
+        for (String name : new String[] {"ci\r\nadmin", "ci\n", "ci\u001b[31m", "ci\u007f",
+                "ci\u202Egpj.exe", "c\u200Bi", "ci\u200D", "\uFEFFci", "ci\u2028admin", "ci\u2029admin"}) {
             fixture.givenNoPriorActivity()
                     .when(new CreatePersonalAccessTokenCommand(TOKEN, OWNER, name, NOW, TOMORROW))
                     .expectException(ValidationException.class)

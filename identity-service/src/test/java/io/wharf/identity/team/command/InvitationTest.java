@@ -4,6 +4,7 @@ import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.ForbiddenRoleException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
+import io.wharf.common.error.RateLimitedException;
 import io.wharf.common.error.ValidationException;
 import io.wharf.common.events.identity.TeamCreatedEvent;
 import io.wharf.common.events.identity.TeamInvitationAcceptedEvent;
@@ -129,6 +130,11 @@ class InvitationTest {
                 .expectExceptionMessage("firstName must not contain control characters (line breaks, tabs...).");
         givenTeam().when(new InviteMemberCommand(TEAM, INVITATION, ADMIN, "grace@example.com", "G", "H\u0000", T0))
                 .expectException(ValidationException.class).expectNoEvents();
+        // invisible format characters and Unicode separators: a right-to-left override, a zero-width space
+        for (String hidden : new String[] {"Gr\u202Eecarg", "G\u200Brace", "Grace\u2028Bcc"}) {
+            givenTeam().when(new InviteMemberCommand(TEAM, INVITATION, ADMIN, "grace@example.com", hidden, null, T0))
+                    .expectException(ValidationException.class).expectNoEvents();
+        }
         givenTeam().when(invite(ADMIN, "grace\u0007@example.com")).expectException(ValidationException.class)
                 .expectNoEvents();
     }
@@ -162,8 +168,18 @@ class InvitationTest {
                 .expectEvents(new TeamMemberInvitedEvent(TEAM, "inv-2", "grace@example.com", "Grace", null,
                         "Blue Whale", OWNER, WEEK, WEEK.plus(Duration.ofDays(7))));
         givenTeam(invited(), new TeamInvitationDeclinedEvent(TEAM, INVITATION, "grace@example.com", GRACE, T0))
-                .when(new InviteMemberCommand(TEAM, "inv-2", OWNER, "grace@example.com", "Grace", null, T0))
+                .when(new InviteMemberCommand(TEAM, "inv-2", OWNER, "grace@example.com", "Grace", null,
+                        T0.plus(Team.REINVITE_COOLDOWN)))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anInvitationIdNeverChangesItsAddress() {
+        // the id of an invitation of grace comes again (the same Idempotency-Key) for another address
+        givenTeam(invited())
+                .when(new InviteMemberCommand(TEAM, INVITATION, OWNER, "newt@example.com", "Newt", null, WEEK))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("This request already invited another address.").expectNoEvents();
     }
 
     // --- reinvite -------------------------------------------------------------------------------
@@ -191,6 +207,28 @@ class InvitationTest {
         givenTeam(invited(), new TeamInvitationDeclinedEvent(TEAM, INVITATION, "grace@example.com", GRACE, T0))
                 .when(new ReinviteMemberCommand(TEAM, ADMIN, INVITATION, T0.plusSeconds(60)))
                 .expectException(PreconditionFailedException.class).expectNoEvents();
+    }
+
+    @Test
+    void oneAddressGetsAnInvitationMailAtMostOnceAMinute() {
+        Instant soon = T0.plusSeconds(59);
+        givenTeam(invited()).when(new ReinviteMemberCommand(TEAM, ADMIN, INVITATION, soon))
+                .expectException(RateLimitedException.class).expectNoEvents();
+        givenTeam(invited()).when(new ReinviteMemberCommand(TEAM, ADMIN, INVITATION, T0.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution();
+        // the minute starts again with each mail
+        Instant renewed = T0.plusSeconds(600);
+        givenTeam(invited(), new TeamInvitationRenewedEvent(TEAM, INVITATION, "grace@example.com", "Grace",
+                "Blue Whale", OWNER, renewed, renewed.plus(Duration.ofDays(7))))
+                .when(new ReinviteMemberCommand(TEAM, ADMIN, INVITATION, renewed.plusSeconds(30)))
+                .expectException(RateLimitedException.class).expectNoEvents();
+        // a declined invitation replaced by a new invite right away: the same address, held back as well
+        givenTeam(invited(), new TeamInvitationDeclinedEvent(TEAM, INVITATION, "grace@example.com", GRACE, T0))
+                .when(new InviteMemberCommand(TEAM, "inv-2", OWNER, "grace@example.com", "Grace", null, T0))
+                .expectException(RateLimitedException.class).expectNoEvents();
+        // other addresses are not
+        givenTeam(invited()).when(new InviteMemberCommand(TEAM, "inv-3", OWNER, "newt@example.com", "Newt", null, T0))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

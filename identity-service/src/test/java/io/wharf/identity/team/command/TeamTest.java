@@ -16,7 +16,6 @@ import io.wharf.common.events.identity.TeamMemberRoleChangedEvent;
 import io.wharf.common.events.identity.TeamOwnershipTransferredEvent;
 import io.wharf.common.events.identity.TeamRenamedEvent;
 import io.wharf.common.events.identity.TeamRole;
-import io.wharf.identity.team.api.AddTeamMemberCommand;
 import io.wharf.identity.team.api.ChangeMemberRoleCommand;
 import io.wharf.identity.team.api.CreateTeamCommand;
 import io.wharf.identity.team.api.DeleteTeamCommand;
@@ -417,22 +416,5 @@ class TeamTest {
                 .andGiven(new TeamMemberRemovedEvent(TEAM, ADMIN))
                 .when(new RenameTeamCommand(TEAM, ADMIN, "Grey Whale", "grey-whale"))
                 .expectException(NotFoundException.class);
-    }
-
-    // --- joining (invitation acceptance will send it) --------------------------------------------
-
-    @Test
-    void aUserJoinsAsUser() {
-        fixture.given(created())
-                .when(new AddTeamMemberCommand(TEAM, USER, T0))
-                .expectEvents(new TeamMemberJoinedEvent(TEAM, USER, TeamRole.USER, T0));
-    }
-
-    @Test
-    void aMemberCannotJoinTwice() {
-        givenFullTeam()
-                .when(new AddTeamMemberCommand(TEAM, USER, T0))
-                .expectException(ConflictException.class)
-                .expectNoEvents();
     }
 }

@@ -71,6 +71,26 @@ class TeamViewProjectionTest {
     }
 
     @Test
+    void anInvitationRowIsNeverTakenOverByAnotherAddressOrTeam() {
+        applyHistory();
+        projection.on(new TeamMemberInvitedEvent("t1", "inv-1", "grace@example.com", "Grace", null, "Grey", "bob",
+                T, T.plusSeconds(3600)), 6);
+        projection.on(new TeamMemberInvitedEvent("t1", "inv-1", "newt@example.com", "Newt", null, "Grey", "bob",
+                T, T.plusSeconds(3600)), 7);
+        projection.on(new TeamMemberInvitedEvent("t2", "inv-1", "eve@example.com", "Eve", null, "Red", "eve",
+                T, T.plusSeconds(3600)), 0);
+
+        assertThat(views.invitations("t1")).extracting(TeamViews.InvitationView::id, TeamViews.InvitationView::email)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("inv-1", "grace@example.com"));
+        assertThat(views.invitations("t2")).isEmpty();
+        // a redelivery of the first is applied as before
+        projection.on(new TeamMemberInvitedEvent("t1", "inv-1", "grace@example.com", "Grace", null, "Grey", "bob",
+                T, T.plusSeconds(7200)), 6);
+        assertThat(views.invitations("t1")).extracting(TeamViews.InvitationView::expiresAt)
+                .containsExactly(T.plusSeconds(7200));
+    }
+
+    @Test
     void replayingTheSameEventsChangesNothing() {
         applyHistory();
         List<TeamViews.MemberView> before = views.members("t1");
