@@ -65,7 +65,9 @@ class AgentProtocolTest {
     void theInstallTokenIsExchangedOnceForANodeTokenThatKeepsWorking() throws Exception {
         Team team = node.team();
         String nodeId = node.createNode(team, "exchange");
-        String install = node.installToken(team, nodeId);
+        NodeServiceInstance.Install generated = node.install(team, nodeId);
+        String install = generated.token();
+        assertThat(node.call("GET", generated.scriptPath(), null, null).status()).isEqualTo(200);
 
         String nodeToken;
         try (RawAgent first = RawAgent.connect(node.agentAddress(), install)) {
@@ -78,7 +80,7 @@ class AgentProtocolTest {
             assertThat(details.path("address").asText()).isEqualTo("127.0.0.1");
             assertThat(details.path("connectedAt").isNull()).isFalse();
             assertThat(details.path("install").isNull()).as("the script is used up").isTrue();
-            assertThat(node.call("GET", path(team, nodeId) + "/script", null, null).status()).isEqualTo(401);
+            assertThat(node.call("GET", generated.scriptPath(), null, null).status()).isEqualTo(401);
 
             // while connected: no second connection, no new script
             try (RawAgent second = RawAgent.connect(node.agentAddress(), nodeToken)) {

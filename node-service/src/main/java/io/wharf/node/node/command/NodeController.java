@@ -179,15 +179,17 @@ class NodeController {
         Instant now = clock.instant();
         Instant expireAt = now.plus(properties.installTokenTtl()).truncatedTo(ChronoUnit.MILLIS);
         String token = AgentTokens.newInstallToken(id);
+        // the public script URL's nonce: the node id alone (lists, audit, events, logs) does not fetch it
+        String key = AgentTokens.newScriptKey();
         long serial = commands.sendAndWait(new GenerateInstallScriptCommand(id, teamId, NodeType.fromWire(request.type()),
                 AgentTokens.hash(token), expireAt, caller.userId(), now));
         String nodeName = queries.query(new FindNodeNameQuery(id), ResponseTypes.instanceOf(String.class)).join();
         InstallScripts.Request install = new InstallScripts.Request(teamSlug, id, nodeName == null ? id : nodeName,
                 request.type(), request.scriptType(), request.rootPath(),
                 request.dagentTraefik() == null ? null : request.dagentTraefik().acmeEmail(), token, agentAddress(),
-                expireAt);
+                expireAt, key);
         PendingInstall pending = new PendingInstall(id, teamId, request.type(), request.scriptType(),
-                scripts.command(install), scripts.script(install), expireAt);
+                scripts.command(install), scripts.script(install), expireAt, AgentTokens.hash(key));
         if (!installs.put(pending, serial)) {
             // a concurrent POST got a later token: answer the script that is served (its token is the valid one)
             pending = installs.find(id).orElse(pending);
