@@ -51,6 +51,8 @@ public final class AgentClient implements AutoCloseable {
     private final CommandExecutor executor;
     private final ManagedChannel channel;
     private final ExecutorService work = Executors.newFixedThreadPool(4, daemon("wharf-agent-work"));
+    /** Self-updates run here, after the acknowledgement (a pull may take minutes). */
+    private final ExecutorService updates = Executors.newSingleThreadExecutor(daemon("wharf-agent-update"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("wharf-agent-timer"));
     private final AtomicInteger connections = new AtomicInteger();
     private final CompletableFuture<String> stopped = new CompletableFuture<>();
@@ -68,7 +70,7 @@ public final class AgentClient implements AutoCloseable {
         this.tokens = new TokenStore(settings.dataDir(), settings.token());
         this.keys = AgentKeys.load(settings.dataDir());
         this.docker = docker;
-        this.executor = new CommandExecutor(docker, updater);
+        this.executor = new CommandExecutor(docker, updater, updates);
         this.channel = AgentChannels.open(settings);
         log.info("Dialling {} with {}", settings.server(), settings.tls()
                 ? "TLS (trusting " + (settings.tlsCa().isEmpty() ? "the JVM's trust store" : "WHARF_TLS_CA") + ")"
@@ -334,6 +336,7 @@ public final class AgentClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         work.shutdownNow();
+        updates.shutdownNow();
         timers.shutdownNow();
     }
 

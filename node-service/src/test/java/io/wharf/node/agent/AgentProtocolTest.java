@@ -321,6 +321,44 @@ class AgentProtocolTest {
     }
 
     @Test
+    void anUpdateWhoseAcknowledgementTimesOutStaysUpdatingUntilItsSuccessorComes() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "slow pull");
+        // an agent that never acknowledges (command-timeout is 2 s here): unknown, not refused
+        try (RawAgent holder = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId), "0.1.0",
+                m -> null)) {
+            String valid = welcomeToken(holder);
+            assertThat(node.call("POST", path(team, nodeId) + "/update", null, team.admin()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> holder.received.stream()
+                    .anyMatch(m -> m.hasCommand() && m.getCommand().hasUpdate()));
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).until(() -> node.call("GET",
+                    path(team, nodeId), null, team.user()).body().path("updating").asBoolean());
+            assertThat(auditEvents(team, nodeId)).doesNotContain("updateAborted");
+            // the registry still lets the successor (same node token) replace it
+            try (RawAgent successor = RawAgent.connect(node.agentAddress(), valid)) {
+                assertThat(successor.next().hasWelcome()).isTrue();
+                await().atMost(Duration.ofSeconds(10)).until(() -> holder.received.stream().anyMatch(m -> m.hasClose()
+                        && m.getClose().getReason() == Close.Reason.REPLACED));
+            }
+        }
+    }
+
+    @Test
+    void anUpdateRefusedByTheAgentEndsUpdatingAtOnce() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "jar agent");
+        try (RawAgent holder = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId), "0.1.0",
+                m -> CommandResult.newBuilder().setRequestId(m.getCommand().getRequestId())
+                        .setError(CommandResult.Error.FAILED).setMessage("cannot update itself").build())) {
+            welcomeToken(holder);
+            assertThat(node.call("POST", path(team, nodeId) + "/update", null, team.admin()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> auditEvents(team, nodeId).contains("updateAborted"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !node.call("GET", path(team, nodeId), null, team.user())
+                    .body().path("updating").asBoolean());
+        }
+    }
+
+    @Test
     void anUnknownProtocolMajorOrAnUnusableKeyIsRefusedAndAudited() throws Exception {
         Team team = node.team();
         String nodeId = node.createNode(team, "hello");

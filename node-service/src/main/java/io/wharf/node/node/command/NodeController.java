@@ -242,21 +242,24 @@ class NodeController {
         Instant now = clock.instant();
         commands.sendAndWait(new RequestAgentUpdateCommand(id, teamId, tag, agents.connected(id), caller.userId(), now));
         agents.updatingUntil(id, now.plus(Node.UPDATE_TIMEOUT));
-        // The agent answers when it starts updating; success shows as a new connection, a refusal
-        // (a jar agent cannot replace itself) ends "updating" at once (dyrector's AbortUpdate).
+        // The agent acknowledges at once and pulls/starts its successor in the background; success shows
+        // as a new connection. Only its explicit refusal (a jar agent cannot replace itself) ends
+        // "updating" at once (dyrector's AbortUpdate). No answer in time, or the agent gone meanwhile,
+        // is unknown, not a refusal: the successor may still come, so the mark stays until its deadline.
         CompletableFuture.runAsync(() -> {
-            String refusal;
+            CommandResult result;
             try {
-                CommandResult result = agents.send(id, Command.newBuilder()
+                result = agents.send(id, Command.newBuilder()
                         .setUpdate(Update.newBuilder().setTag(tag).setTimeoutSeconds(UPDATE_TIMEOUT_SECONDS)));
-                refusal = result.getError() == CommandResult.Error.NONE ? null : result.getMessage();
-            } catch (RuntimeException e) {
-                refusal = e.getMessage();
+            } catch (RuntimeException unknown) {
+                log.info("Update of node {}: no acknowledgement ({}); updating until the deadline", id,
+                        unknown.getMessage());
+                return;
             }
-            if (refusal != null) {
-                log.info("Update of node {} aborted: {}", id, refusal);
+            if (result.getError() != CommandResult.Error.NONE) {
+                log.info("Update of node {} aborted: {}", id, result.getMessage());
                 agents.updateEnded(id);
-                commands.send(new AbortAgentUpdateCommand(id, refusal, clock.instant()));
+                commands.send(new AbortAgentUpdateCommand(id, result.getMessage(), clock.instant()));
             }
         });
         views.awaitView(id, new FindNodeViewVersionQuery(id));
