@@ -96,7 +96,11 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
 
             private void refuse(Status status) {
                 refused = true;
-                out.onError(status.asRuntimeException());
+                try {
+                    out.onError(status.asRuntimeException());
+                } catch (RuntimeException closedAlready) {
+                    // a kick completed the call meanwhile
+                }
             }
 
             @Override
@@ -175,6 +179,13 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         AgentSession session = new AgentSession(nodeId, connectionId, outdated, out);
         local.of(nodeId).ifPresent(old -> old.close(Close.Reason.REPLACED, "An updated agent took over."));
         local.put(session);
+        if (!unavailableOnFailure(() -> registry.owns(nodeId, connectionId))) {
+            // revoked or deleted (the kick removed the entry) between the claim and now, before the kick
+            // could see this session: it must not stay open; a retry meets the aggregate's verdict
+            closed(session, "lost");
+            throw Status.UNAVAILABLE.withDescription("The connection was withdrawn while connecting; retry.")
+                    .asRuntimeException();
+        }
         Welcome.Builder welcome = Welcome.newBuilder().setNodeId(nodeId).setOutdated(outdated)
                 .setServerVersion(PROTOCOL_VERSION)
                 .setHeartbeatSeconds((int) Math.max(1, properties.heartbeat().toSeconds()));
@@ -250,6 +261,15 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
             session.close(Close.Reason.SHUTDOWN, "The server stops; reconnect.");
             closed(session, "closed");
         }
+    }
+
+    /**
+     * Closes a session this replica no longer owns in the registry (revoked, deleted, replaced on
+     * another replica, or its lease given up): the agent is told, the connection recorded as left.
+     */
+    void drop(AgentSession session, Close.Reason reason, String message) {
+        session.close(reason, message);
+        closed(session, "lost");
     }
 
     private void closed(AgentSession session, String reason) {
