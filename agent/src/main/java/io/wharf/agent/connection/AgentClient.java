@@ -142,6 +142,7 @@ public final class AgentClient implements AutoCloseable {
             } else {
                 lastFailure = attempt.why();
             }
+            backoff = backoffAfter(backoff, attempt.code(), settings.maxBackoff());
             if (!running) {
                 break;
             }
@@ -162,7 +163,16 @@ public final class AgentClient implements AutoCloseable {
         stopped.complete("stopped");
     }
 
-    private record Attempt(boolean welcomed, String fatal, String why) {
+    /**
+     * The pause before the next attempt: the current backoff, except after RESOURCE_EXHAUSTED (the
+     * server limits refused connects per address) — then the longest one at once, so this agent does
+     * not keep its address blocked.
+     */
+    static Duration backoffAfter(Duration current, Status.Code code, Duration max) {
+        return code == Status.Code.RESOURCE_EXHAUSTED ? max : current;
+    }
+
+    private record Attempt(boolean welcomed, String fatal, String why, Status.Code code) {
     }
 
     private Attempt connectOnce() {
@@ -221,12 +231,14 @@ public final class AgentClient implements AutoCloseable {
                     public void onError(Throwable t) {
                         Status status = Status.fromThrowable(t);
                         String fatal = welcomed[0] ? fatalOf(closeReason[0]) : refusal(status, presented);
-                        done.complete(new Attempt(welcomed[0], fatal, ConnectionFailures.explain(status, settings.tls())));
+                        done.complete(new Attempt(welcomed[0], fatal, ConnectionFailures.explain(status, settings.tls()),
+                                status.getCode()));
                     }
 
                     @Override
                     public void onCompleted() {
-                        done.complete(new Attempt(welcomed[0], fatalOf(closeReason[0]), "closed by the server"));
+                        done.complete(new Attempt(welcomed[0], fatalOf(closeReason[0]), "closed by the server",
+                                Status.Code.OK));
                     }
                 });
         current = toServer[0];
