@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +38,8 @@ class DockerRuntimeTest {
     @BeforeAll
     static void engine() {
         docker = new DockerRuntime(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
-        Assumptions.assumeTrue(docker.reachable(),
-                "SKIPPED: no Docker engine reachable (DOCKER_HOST or /var/run/docker.sock); agent Docker tests need one");
+        Needs.need(docker.reachable(),
+                "no Docker engine reachable (DOCKER_HOST or /var/run/docker.sock); agent Docker tests need one");
     }
 
     @AfterAll

@@ -12,11 +12,6 @@ import io.wharf.node.support.NodeServiceInstance.Answer;
 import io.wharf.node.support.NodeServiceInstance.Team;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +23,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +118,7 @@ class InstallScriptTest {
 
     @Test
     void theAgentImageRunsAsAContainerAndTheNodeConnects() throws Exception {
-        Assumptions.assumeTrue(imageExists(AGENT_IMAGE), "SKIPPED: the agent image " + AGENT_IMAGE
+        Docker.need(imageExists(AGENT_IMAGE), "the agent image " + AGENT_IMAGE
                 + " is not built on this machine (agent/docker/build-image.sh; .ci/run builds it)");
         Team team = node.team();
         String nodeId = node.createNode(team, "image node");
