@@ -477,8 +477,15 @@ class AgentProtocolTest {
     void theAuditFiltersByFromAndTo() throws Exception {
         Team team = node.team();
         String nodeId = node.createNode(team, "filtered");
+        String install = node.installToken(team, nodeId);
+        var noKey = RawAgent.hello("0.1.0").toBuilder().setPublicKey("").build();
+        // three reasons: refusals of one reason within a minute are coalesced into one entry
+        List<java.util.function.Supplier<RawAgent>> attempts = List.of(
+                () -> RawAgent.connect(node.agentAddress(), "wnt." + nodeId + "." + randomSecret()),
+                () -> RawAgent.connect(node.agentAddress(), "wit." + nodeId + "." + randomSecret()),
+                () -> RawAgent.connect(node.agentAddress(), install, noKey, java.util.Map.of(), null));
         for (int i = 0; i < 3; i++) {
-            try (RawAgent agent = RawAgent.connect(node.agentAddress(), "wnt." + nodeId + "." + randomSecret())) {
+            try (RawAgent agent = attempts.get(i).get()) {
                 agent.end();
             }
             Instant last = Instant.now();
