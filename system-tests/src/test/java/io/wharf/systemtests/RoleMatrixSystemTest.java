@@ -209,7 +209,10 @@ class RoleMatrixSystemTest {
                 row("list container images", "GET", t -> c.base() + "/container-images", t -> null, 404, 200, 200, 200));
     }
 
-    /** node-service's routes: nodes are admin+ to write and user+ to read (SPEC §1.4). */
+    /**
+     * node-service's routes: nodes are admin+ to write and user+ to read (SPEC §1.4); install scripts,
+     * token, update and container operations are writes. Rows that use a script up get a fresh node.
+     */
     private Stream<Row> nodeRows() {
         TeamNodes n = nodes;
         return Stream.of(
@@ -218,7 +221,17 @@ class RoleMatrixSystemTest {
                 row("create a node", "POST", t -> n.base(), t -> TeamNodes.nodeBody(), 404, 403, 201, 201),
                 row("edit a node", "PUT", t -> n.node(), t -> TeamNodes.nodeBody(), 404, 403, 204, 204),
                 row("read a node's audit", "GET", t -> n.node() + "/audit?skip=0&take=10", t -> null, 404, 200, 200, 200),
-                row("delete a node", "DELETE", t -> n.base() + "/" + n.freshNode(), t -> null, 404, 403, 204, 204));
+                row("delete a node", "DELETE", t -> n.base() + "/" + n.freshNode(), t -> null, 404, 403, 204, 204),
+                row("generate an install script", "POST", t -> n.node() + "/script", t -> TeamNodes.scriptBody(),
+                        404, 403, 201, 201),
+                row("discard an install script", "DELETE", t -> n.base() + "/" + n.freshNodeWithScript() + "/script",
+                        t -> null, 404, 403, 204, 204),
+                row("revoke a node's token", "DELETE", t -> n.base() + "/" + n.freshNodeWithScript() + "/token",
+                        t -> null, 404, 403, 204, 204),
+                // no agent is connected: past the role check the admin meets 412
+                row("update a node's agent", "POST", t -> n.node() + "/update", t -> null, 404, 403, 412, 412),
+                row("stop a container", "POST", t -> n.node() + "/matrix/containers/web/stop", t -> null,
+                        404, 403, 412, 412));
     }
 
     /** Only the stranger (not a member: 404) and the owner (412) try to leave; the others could. */

@@ -70,6 +70,14 @@ final class TeamNodes {
         return body.get("id").asText();
     }
 
+    /** A fresh node with a pending install script (for rows that discard it or revoke its token). */
+    String freshNodeWithScript() {
+        String id = freshNode();
+        Api.Reply reply = team.as(keeper, "POST", base() + "/" + id + "/script", scriptBody());
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        return id;
+    }
+
     /** The node as the keeper reads it (for before/after comparisons). */
     String read() {
         Api.Reply reply = team.as(keeper, "GET", node(), null);

@@ -51,6 +51,8 @@ public final class AgentClient implements AutoCloseable {
     private final CommandExecutor executor;
     private final ManagedChannel channel;
     private final ExecutorService work = Executors.newFixedThreadPool(4, daemon("wharf-agent-work"));
+    /** Self-updates run here, after the acknowledgement (a pull may take minutes). */
+    private final ExecutorService updates = Executors.newSingleThreadExecutor(daemon("wharf-agent-update"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(daemon("wharf-agent-timer"));
     private final AtomicInteger connections = new AtomicInteger();
     private final CompletableFuture<String> stopped = new CompletableFuture<>();
@@ -68,7 +70,7 @@ public final class AgentClient implements AutoCloseable {
         this.tokens = new TokenStore(settings.dataDir(), settings.token());
         this.keys = AgentKeys.load(settings.dataDir());
         this.docker = docker;
-        this.executor = new CommandExecutor(docker, updater);
+        this.executor = new CommandExecutor(docker, updater, updates);
         this.channel = AgentChannels.open(settings);
         log.info("Dialling {} with {}", settings.server(), settings.tls()
                 ? "TLS (trusting " + (settings.tlsCa().isEmpty() ? "the JVM's trust store" : "WHARF_TLS_CA") + ")"
@@ -140,6 +142,7 @@ public final class AgentClient implements AutoCloseable {
             } else {
                 lastFailure = attempt.why();
             }
+            backoff = backoffAfter(backoff, attempt.code(), settings.maxBackoff());
             if (!running) {
                 break;
             }
@@ -160,7 +163,16 @@ public final class AgentClient implements AutoCloseable {
         stopped.complete("stopped");
     }
 
-    private record Attempt(boolean welcomed, String fatal, String why) {
+    /**
+     * The pause before the next attempt: the current backoff, except after RESOURCE_EXHAUSTED (the
+     * server limits refused connects per address) — then the longest one at once, so this agent does
+     * not keep its address blocked.
+     */
+    static Duration backoffAfter(Duration current, Status.Code code, Duration max) {
+        return code == Status.Code.RESOURCE_EXHAUSTED ? max : current;
+    }
+
+    private record Attempt(boolean welcomed, String fatal, String why, Status.Code code) {
     }
 
     private Attempt connectOnce() {
@@ -219,12 +231,14 @@ public final class AgentClient implements AutoCloseable {
                     public void onError(Throwable t) {
                         Status status = Status.fromThrowable(t);
                         String fatal = welcomed[0] ? fatalOf(closeReason[0]) : refusal(status, presented);
-                        done.complete(new Attempt(welcomed[0], fatal, ConnectionFailures.explain(status, settings.tls())));
+                        done.complete(new Attempt(welcomed[0], fatal, ConnectionFailures.explain(status, settings.tls()),
+                                status.getCode()));
                     }
 
                     @Override
                     public void onCompleted() {
-                        done.complete(new Attempt(welcomed[0], fatalOf(closeReason[0]), "closed by the server"));
+                        done.complete(new Attempt(welcomed[0], fatalOf(closeReason[0]), "closed by the server",
+                                Status.Code.OK));
                     }
                 });
         current = toServer[0];
@@ -334,6 +348,7 @@ public final class AgentClient implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         work.shutdownNow();
+        updates.shutdownNow();
         timers.shutdownNow();
     }
 

@@ -11,6 +11,7 @@ import io.wharf.agent.protocol.v1.ContainerId;
 import io.wharf.agent.protocol.v1.ContainerPort;
 import io.wharf.agent.protocol.v1.ContainerState;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,12 @@ final class CommandExecutor {
 
     private final DockerRuntime docker;
     private final SelfUpdater updater;
+    private final Executor background;
 
-    CommandExecutor(DockerRuntime docker, SelfUpdater updater) {
+    CommandExecutor(DockerRuntime docker, SelfUpdater updater, Executor background) {
         this.docker = docker;
         this.updater = updater;
+        this.background = background;
     }
 
     CommandResult execute(Command command, boolean outdated) {
@@ -38,7 +41,7 @@ final class CommandExecutor {
                 case LIST_CONTAINERS -> result.addAllContainers(states(docker.list(command.getListContainers().getPrefix())));
                 case CONTAINER_ACTION -> act(command.getContainerAction());
                 case DELETE_CONTAINERS -> docker.deletePrefix(command.getDeleteContainers().getPrefix());
-                case UPDATE -> updater.update(command.getUpdate().getTag(), command.getUpdate().getTimeoutSeconds());
+                case UPDATE -> update(command.getUpdate().getTag(), command.getUpdate().getTimeoutSeconds());
                 default -> result.setError(CommandResult.Error.INVALID).setMessage("Unknown command.");
             }
         } catch (ContainerNames.InvalidContainerNameException e) {
@@ -50,6 +53,23 @@ final class CommandExecutor {
             result.setError(CommandResult.Error.FAILED).setMessage(String.valueOf(e.getMessage()));
         }
         return result.build();
+    }
+
+    /**
+     * Acknowledges at once and pulls/starts the successor in the background: a pull can outlast the
+     * time node-service waits for an answer (30 s), and a late answer would look like a refusal. Only
+     * what is known at once (a jar agent cannot update) is answered as an error. A failure later is
+     * logged; node-service keeps {@code updating} until its deadline and this agent keeps the node.
+     */
+    private void update(String tag, int timeoutSeconds) {
+        updater.check();
+        background.execute(() -> {
+            try {
+                updater.update(tag, timeoutSeconds);
+            } catch (RuntimeException e) {
+                log.warn("Update to {} failed: {}; this agent keeps running", tag, e.toString());
+            }
+        });
     }
 
     private void act(ContainerAction action) {

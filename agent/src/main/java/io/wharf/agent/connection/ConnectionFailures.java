@@ -21,6 +21,9 @@ final class ConnectionFailures {
             return base + ": TLS handshake failed (" + rootMessage(ssl) + "); the server's certificate must be "
                     + "trusted (WHARF_TLS_CA or the JVM's trust store) and name the host of WHARF_SERVER";
         }
+        if (status.getCode() == Status.Code.RESOURCE_EXHAUSTED) {
+            return base + " (too many refused connects from this address; waiting the longest backoff)";
+        }
         if (status.getCode() == Status.Code.UNAVAILABLE && !tls) {
             return base + " (if node-service serves the agent port with TLS, set WHARF_TLS=true)";
         }

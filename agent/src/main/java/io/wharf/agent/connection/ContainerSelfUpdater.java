@@ -30,6 +30,13 @@ public final class ContainerSelfUpdater implements SelfUpdater {
     }
 
     @Override
+    public void check() {
+        if (own == null || own.isBlank()) {
+            throw new IllegalStateException("The agent does not know its own container (WHARF_AGENT_CONTAINER).");
+        }
+    }
+
+    @Override
     public void update(String tag, int timeoutSeconds) {
         String successor = own + "-next-" + UUID.randomUUID().toString().substring(0, 8);
         docker.startSuccessor(own, tag, successor, Map.of(REPLACES, own, TEMPORARY_NAME, successor),

@@ -102,7 +102,8 @@ public final class DockerRuntime implements Closeable {
     public void start(String prefix, String name) {
         String container = ContainerNames.engineName(prefix, name);
         try {
-            docker.startContainerCmd(container).exec();
+            String id = owned(prefix, name, container);
+            docker.startContainerCmd(id).exec();
         } catch (NotModifiedException alreadyRunning) {
             // idempotent
         } catch (NotFoundException e) {
@@ -113,7 +114,8 @@ public final class DockerRuntime implements Closeable {
     public void stop(String prefix, String name) {
         String container = ContainerNames.engineName(prefix, name);
         try {
-            docker.stopContainerCmd(container).withTimeout(10).exec();
+            String id = owned(prefix, name, container);
+            docker.stopContainerCmd(id).withTimeout(10).exec();
         } catch (NotModifiedException alreadyStopped) {
             // idempotent
         } catch (NotFoundException e) {
@@ -124,7 +126,8 @@ public final class DockerRuntime implements Closeable {
     public void restart(String prefix, String name) {
         String container = ContainerNames.engineName(prefix, name);
         try {
-            docker.restartContainerCmd(container).withTimeout(10).exec();
+            String id = owned(prefix, name, container);
+            docker.restartContainerCmd(id).withTimeout(10).exec();
         } catch (NotFoundException e) {
             throw new ContainerNotFoundException(container);
         }
@@ -133,10 +136,32 @@ public final class DockerRuntime implements Closeable {
     public void delete(String prefix, String name) {
         String container = ContainerNames.engineName(prefix, name);
         try {
-            docker.removeContainerCmd(container).withForce(true).withRemoveVolumes(false).exec();
+            String id = owned(prefix, name, container);
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(false).exec();
         } catch (NotFoundException e) {
             throw new ContainerNotFoundException(container);
         }
+    }
+
+    /**
+     * The engine id of {@code <prefix>-<name>} when it really is that container of the prefix: with a
+     * prefix, its {@code io.wharf.prefix} label must be the prefix, since names alone are ambiguous
+     * (prefix {@code a-b} + name {@code c} and prefix {@code a} + name {@code b-c} are both {@code a-b-c}).
+     * Without a prefix the name is the engine's raw name (unmanaged containers too). The id, not the
+     * name, is then acted on, so a container renamed meanwhile is not hit instead.
+     *
+     * @throws NotFoundException when there is no such container of the prefix
+     */
+    private String owned(String prefix, String name, String container) {
+        InspectContainerResponse found = docker.inspectContainerCmd(container).exec();
+        if (prefix != null && !prefix.isEmpty()) {
+            Map<String, String> labels = found.getConfig() == null || found.getConfig().getLabels() == null
+                    ? Map.of() : found.getConfig().getLabels();
+            if (!prefix.equals(labels.get(ContainerNames.PREFIX_LABEL))) {
+                throw new NotFoundException("not a container of prefix " + prefix);
+            }
+        }
+        return found.getId();
     }
 
     /** Deletes every container labelled with the prefix; answers how many. */
@@ -347,16 +372,20 @@ public final class DockerRuntime implements Closeable {
         return state;
     }
 
-    /** The last {@code tail} log lines (stdout and stderr). */
+    /**
+     * The last {@code tail} log lines (stdout and stderr). Frames are not lines: a tty container's log is
+     * one raw stream cut anywhere, so the payloads are joined and split at line ends.
+     */
     public List<String> logs(String prefix, String name, int tail, Duration timeout) {
         String container = ContainerNames.engineName(prefix, name);
         List<String> lines = new ArrayList<>();
+        LineSplitter splitter = new LineSplitter(lines::add);
         try {
             docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withTail(tail)
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
-                            lines.add(new String(frame.getPayload(), StandardCharsets.UTF_8).stripTrailing());
+                            splitter.accept(frame.getPayload());
                         }
                     }).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (NotFoundException e) {
@@ -364,19 +393,58 @@ public final class DockerRuntime implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        splitter.flush();
         return lines;
     }
 
     /** Streams log lines to {@code sink} until the returned handle is closed or the container stops. */
     public Closeable followLogs(String prefix, String name, Consumer<String> sink) {
         String container = ContainerNames.engineName(prefix, name);
+        LineSplitter splitter = new LineSplitter(sink);
         return docker.logContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true).withTail(0)
                 .exec(new ResultCallback.Adapter<Frame>() {
                     @Override
                     public void onNext(Frame frame) {
-                        sink.accept(new String(frame.getPayload(), StandardCharsets.UTF_8).stripTrailing());
+                        splitter.accept(frame.getPayload());
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        splitter.flush();
+                        super.onComplete();
                     }
                 });
+    }
+
+    /** Cuts a byte stream into lines (without their line ends); a last unterminated line comes with flush. */
+    private static final class LineSplitter {
+        private final Consumer<String> sink;
+        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+
+        LineSplitter(Consumer<String> sink) {
+            this.sink = sink;
+        }
+
+        synchronized void accept(byte[] payload) {
+            for (byte b : payload) {
+                if (b == '\n') {
+                    emit();
+                } else {
+                    partial.write(b);
+                }
+            }
+        }
+
+        synchronized void flush() {
+            if (partial.size() > 0) {
+                emit();
+            }
+        }
+
+        private void emit() {
+            sink.accept(partial.toString(StandardCharsets.UTF_8).stripTrailing());
+            partial.reset();
+        }
     }
 
     /** Networks a container is attached to (for checks). */

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -43,9 +42,9 @@ class AuthenticatedPullTest {
     @BeforeAll
     static void registry() throws Exception {
         docker = new DockerRuntime(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
-        Assumptions.assumeTrue(docker.reachable(), "SKIPPED: no Docker engine reachable; the pull test needs one");
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/docker-registry")),
-                "SKIPPED: Debian's docker-registry is not installed (.ci/run installs it)");
+        Needs.need(docker.reachable(), "no Docker engine reachable; the pull test needs one");
+        Needs.need(Files.isExecutable(Path.of("/usr/bin/docker-registry")),
+                "Debian's docker-registry is not installed (.ci/run installs it)");
         dir = Files.createTempDirectory("wharf-auth-registry");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

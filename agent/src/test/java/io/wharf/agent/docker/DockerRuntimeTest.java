@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import java.io.Closeable;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +38,8 @@ class DockerRuntimeTest {
     @BeforeAll
     static void engine() {
         docker = new DockerRuntime(System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"));
-        Assumptions.assumeTrue(docker.reachable(),
-                "SKIPPED: no Docker engine reachable (DOCKER_HOST or /var/run/docker.sock); agent Docker tests need one");
+        Needs.need(docker.reachable(),
+                "no Docker engine reachable (DOCKER_HOST or /var/run/docker.sock); agent Docker tests need one");
     }
 
     @AfterAll
@@ -106,20 +113,26 @@ class DockerRuntimeTest {
     }
 
     @Test
-    void createsWithTheFullConfigWatchesStateAndReadsLogs() {
+    void createsWithTheFullConfigWatchesStateAndReadsLogs() throws Exception {
+        Path shared = Files.createTempDirectory("wharf-bind");
+        Files.writeString(shared.resolve("probe.txt"), "from the host\n");
+        int hostPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            hostPort = free.getLocalPort();
+        }
         ContainerSpec spec = new ContainerSpec(prefix, "full", IMAGE,
                 Map.of("GREETING", "hello from wharf"),
-                List.of(new ContainerSpec.Port(8080, 0)),
-                Map.of(),
+                List.of(new ContainerSpec.Port(8080, hostPort)),
+                Map.of(shared.toString(), "/data"),
                 List.of(prefix + "-net"),
                 null,
                 Map.of("team", "blue"),
                 "on-failure:3",
                 "json-file", Map.of("max-size", "1m"),
                 "root",
-                false,
+                true,
                 List.of("/bin/sh", "-c"),
-                List.of("echo $GREETING; id -u; exit 0"),
+                List.of("echo $GREETING; id -u; cat /data/probe.txt; exit 0"),
                 List.of("NET_ADMIN"),
                 64L * 1024 * 1024,
                 500_000_000L,
@@ -137,13 +150,62 @@ class DockerRuntimeTest {
         assertThat(created.getHostConfig().getCapAdd()).extracting(Enum::name).containsExactly("NET_ADMIN");
         assertThat(created.getConfig().getUser()).isEqualTo("root");
         assertThat(created.getConfig().getEntrypoint()).containsExactly("/bin/sh", "-c");
+        assertThat(created.getConfig().getTty()).as("tty").isTrue();
+        assertThat(created.getHostConfig().getBinds()).extracting(b -> b.getPath() + ":" + b.getVolume().getPath())
+                .containsExactly(shared + ":/data");
+        Ports.Binding[] published = created.getHostConfig().getPortBindings().getBindings()
+                .get(ExposedPort.tcp(8080));
+        assertThat(published).extracting(Ports.Binding::getHostPortSpec).containsExactly(String.valueOf(hostPort));
         assertThat(docker.networksOf(prefix, "full")).contains(prefix + "-net");
 
         docker.start(prefix, "full");
         assertThat(docker.awaitState(prefix, "full", Set.of("exited"), Duration.ofSeconds(20))).isEqualTo("exited");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> docker.logs(prefix, "full", 10, Duration.ofSeconds(5)), l -> l.contains("hello from wharf"));
-        assertThat(docker.logs(prefix, "full", 10, Duration.ofSeconds(5))).contains("0");
+        // with a tty the engine sends raw chunks, not one frame per line: compare the lines of the whole
+        await().atMost(Duration.ofSeconds(10)).until(() -> logLines("full"), l -> l.contains("from the host"));
+        assertThat(logLines("full")).contains("hello from wharf", "0", "from the host");
+    }
+
+    private List<String> logLines(String name) {
+        return String.join("\n", docker.logs(prefix, name, 10, Duration.ofSeconds(5))).lines().map(String::strip)
+                .toList();
+    }
+
+    @Test
+    void followLogsStreamsLinesWrittenAfterTheSubscription() throws Exception {
+        docker.create(new ContainerSpec(prefix, "talker", IMAGE, Map.of(), List.of(), Map.of(), List.of(), null, Map.of(),
+                null, null, Map.of(), null, false, List.of("/bin/sh", "-c"),
+                List.of("echo before; while [ ! -f /tmp/go ]; do sleep 0.1; done; echo after subscribing; sleep 300"),
+                List.of(), 0, 0, List.of()));
+        docker.start(prefix, "talker");
+        await().atMost(Duration.ofSeconds(10)).until(() -> docker.logs(prefix, "talker", 10, Duration.ofSeconds(5)),
+                l -> l.contains("before"));
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (Closeable follow = docker.followLogs(prefix, "talker", seen::add)) {
+            Process touch = new ProcessBuilder("docker", "exec", prefix + "-talker", "touch", "/tmp/go")
+                    .redirectErrorStream(true).start();
+            assertThat(touch.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(touch.exitValue()).as(new String(touch.getInputStream().readAllBytes())).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("after subscribing"));
+        }
+        assertThat(seen).as("only lines written after the subscription (tail 0)").doesNotContain("before");
+    }
+
+    @Test
+    void aPrefixedNameOnlyReachesAContainerLabelledWithThatPrefix() {
+        // prefix P + name "b-c" is the engine's P-b-c; so would be prefix "P-b" + name "c"
+        docker.create(sleeper("b-c"));
+        docker.start(prefix, "b-c");
+        String other = prefix + "-b";
+        assertThatThrownBy(() -> docker.stop(other, "c")).isInstanceOf(ContainerNotFoundException.class);
+        assertThatThrownBy(() -> docker.restart(other, "c")).isInstanceOf(ContainerNotFoundException.class);
+        assertThatThrownBy(() -> docker.delete(other, "c")).isInstanceOf(ContainerNotFoundException.class);
+        assertThat(docker.state(prefix, "b-c")).as("untouched").isEqualTo("running");
+        docker.stop(prefix, "b-c");
+        assertThatThrownBy(() -> docker.start(other, "c")).isInstanceOf(ContainerNotFoundException.class);
+        assertThat(docker.state(prefix, "b-c")).isEqualTo("exited");
+        // without a prefix the name is the engine's own (unmanaged containers too)
+        docker.start("", prefix + "-b-c");
+        assertThat(docker.state(prefix, "b-c")).isEqualTo("running");
     }
 
     @Test

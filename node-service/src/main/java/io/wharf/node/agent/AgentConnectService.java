@@ -17,8 +17,18 @@ import io.wharf.node.node.api.CheckAgentCommand;
 import io.wharf.node.node.api.ConnectAgentCommand;
 import io.wharf.node.node.api.ConnectOutcome;
 import io.wharf.node.node.api.DisconnectAgentCommand;
+import io.wharf.node.node.api.AgentCheckResult;
+import io.wharf.node.node.api.RecordAgentRefusalCommand;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -37,6 +47,11 @@ import org.springframework.stereotype.Component;
 class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
 
     static final String PROTOCOL_VERSION = "1";
+    /** How long a step of the connect may wait for the aggregate before the agent is told to retry. */
+    static final Duration STEP_TIMEOUT = Duration.ofSeconds(10);
+    /** Refusals that cost the address a token of its bucket (not the server's own trouble, not ALREADY_EXISTS). */
+    static final Set<Status.Code> COUNTED_REFUSALS = EnumSet.of(Status.Code.UNAUTHENTICATED,
+            Status.Code.FAILED_PRECONDITION, Status.Code.INVALID_ARGUMENT, Status.Code.DEADLINE_EXCEEDED);
     private static final Logger log = LoggerFactory.getLogger(AgentConnectService.class);
 
     private final CommandGateway commands;
@@ -47,9 +62,20 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
     private final ReplicaIdentity replica;
     private final ReplicaClient replicas;
     private final Clock clock;
+    private final RefusalThrottle refusals;
+    private final FailedConnectLimiter limiter;
+    /** Ends streams that send no Hello in time. */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "agent-hello-deadlines");
+        t.setDaemon(true);
+        return t;
+    });
 
     AgentConnectService(CommandGateway commands, ConnectionRegistry registry, LocalAgents local, InstallStore installs,
-                        NodeProperties properties, ReplicaIdentity replica, ReplicaClient replicas, Clock clock) {
+                        NodeProperties properties, ReplicaIdentity replica, ReplicaClient replicas, Clock clock,
+                        RefusalThrottle refusals, FailedConnectLimiter limiter) {
+        this.refusals = refusals;
+        this.limiter = limiter;
         this.commands = commands;
         this.registry = registry;
         this.local = local;
@@ -64,9 +90,37 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
     public StreamObserver<AgentMessage> connect(StreamObserver<ServerMessage> out) {
         String token = AgentCredentials.TOKEN_KEY.get();
         String address = AgentCredentials.ADDRESS_KEY.get();
+        if (!limiter.allowed(address)) {
+            // too many refused connects from this address: nothing is looked up, the agent backs off
+            out.onError(Status.RESOURCE_EXHAUSTED.withDescription("Too many refused connects from this address; "
+                    + "retry later.").asRuntimeException());
+            return new StreamObserver<>() {
+                @Override
+                public void onNext(AgentMessage message) {
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                }
+
+                @Override
+                public void onCompleted() {
+                }
+            };
+        }
         return new StreamObserver<>() {
             private AgentSession session;
             private boolean refused;
+            private final ScheduledFuture<?> helloDeadline = deadlines.schedule(this::noHello,
+                    properties.grpc().helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
+
+            private synchronized void noHello() {
+                if (session == null && !refused) {
+                    log.info("Agent stream from {} ended: no Hello within {}", address, properties.grpc().helloTimeout());
+                    refuse(Status.DEADLINE_EXCEEDED.withDescription("No Hello within "
+                            + properties.grpc().helloTimeout().toSeconds() + " s."));
+                }
+            }
 
             @Override
             public synchronized void onNext(AgentMessage message) {
@@ -74,6 +128,7 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
                     return;
                 }
                 if (session == null) {
+                    helloDeadline.cancel(false);
                     if (!message.hasHello()) {
                         refuse(Status.FAILED_PRECONDITION.withDescription("The first message must be Hello."));
                         return;
@@ -96,16 +151,25 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
 
             private void refuse(Status status) {
                 refused = true;
-                out.onError(status.asRuntimeException());
+                if (COUNTED_REFUSALS.contains(status.getCode())) {
+                    limiter.failed(address);
+                }
+                try {
+                    out.onError(status.asRuntimeException());
+                } catch (RuntimeException closedAlready) {
+                    // a kick completed the call meanwhile
+                }
             }
 
             @Override
             public void onError(Throwable t) {
+                helloDeadline.cancel(false);
                 end("lost");
             }
 
             @Override
             public void onCompleted() {
+                helloDeadline.cancel(false);
                 end("closed");
                 try {
                     out.onCompleted();
@@ -132,14 +196,16 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         // The token first: a wrong token must learn nothing about the node's connection (no
         // ALREADY_EXISTS oracle) and must never touch the registry entry of the real agent.
         Status helloRefusal = HelloCheck.refusal(hello);
-        AgentCheck check = send(new CheckAgentCommand(nodeId, tokenHash, presented.install(),
+        AgentCheckResult check = send(new CheckAgentCommand(nodeId, tokenHash, presented.install(),
                 helloRefusal == null ? null : helloRefusal.getDescription(), address, clock.instant()));
-        if (check == AgentCheck.BAD_TOKEN) {
+        if (check.check() == AgentCheck.BAD_TOKEN) {
             log.info("Agent connect for node {} refused: invalid token", nodeId);
+            recordRefusal(nodeId, check.refusal(), address);
             throw invalidToken();
         }
-        if (check == AgentCheck.REFUSED) {
+        if (check.check() == AgentCheck.REFUSED) {
             log.info("Agent connect for node {} refused: {}", nodeId, helloRefusal.getDescription());
+            recordRefusal(nodeId, check.refusal(), address);
             throw helloRefusal.asRuntimeException();
         }
         String connectionId = UUID.randomUUID().toString();
@@ -175,6 +241,13 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         AgentSession session = new AgentSession(nodeId, connectionId, outdated, out);
         local.of(nodeId).ifPresent(old -> old.close(Close.Reason.REPLACED, "An updated agent took over."));
         local.put(session);
+        if (!unavailableOnFailure(() -> registry.owns(nodeId, connectionId))) {
+            // revoked or deleted (the kick removed the entry) between the claim and now, before the kick
+            // could see this session: it must not stay open; a retry meets the aggregate's verdict
+            closed(session, "lost");
+            throw Status.UNAVAILABLE.withDescription("The connection was withdrawn while connecting; retry.")
+                    .asRuntimeException();
+        }
         Welcome.Builder welcome = Welcome.newBuilder().setNodeId(nodeId).setOutdated(outdated)
                 .setServerVersion(PROTOCOL_VERSION)
                 .setHeartbeatSeconds((int) Math.max(1, properties.heartbeat().toSeconds()));
@@ -196,7 +269,27 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
     }
 
     private <R> R send(Object command) {
-        return unavailableOnFailure(() -> commands.sendAndWait(command));
+        // bounded: a stuck command bus must not hold the agent's stream (and its thread) forever
+        return unavailableOnFailure(() -> {
+            R result = commands.sendAndWait(command, STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (result == null) {
+                throw new IllegalStateException("No answer within " + STEP_TIMEOUT);
+            }
+            return result;
+        });
+    }
+
+    /** The audit's {@code refused}, coalesced per node and reason ({@link RefusalThrottle}); best effort. */
+    private void recordRefusal(String nodeId, String reason, String address) {
+        try {
+            OptionalInt count = refusals.admit(nodeId, reason);
+            if (count.isPresent()) {
+                commands.sendAndWait(new RecordAgentRefusalCommand(nodeId, reason, address, count.getAsInt(),
+                        clock.instant()), STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Refused connect of node {} not recorded: {}", nodeId, e.toString());
+        }
     }
 
     private void releaseQuietly(String nodeId, String connectionId) {
@@ -252,13 +345,22 @@ class AgentConnectService extends AgentServiceGrpc.AgentServiceImplBase {
         }
     }
 
+    /**
+     * Closes a session this replica no longer owns in the registry (revoked, deleted, replaced on
+     * another replica, or its lease given up): the agent is told, the connection recorded as left.
+     */
+    void drop(AgentSession session, Close.Reason reason, String message) {
+        session.close(reason, message);
+        closed(session, "lost");
+    }
+
     private void closed(AgentSession session, String reason) {
         session.ended();
         local.remove(session);
         registry.release(session.nodeId(), session.connectionId());
         try {
             commands.sendAndWait(new DisconnectAgentCommand(session.nodeId(), session.connectionId(), reason,
-                    clock.instant()));
+                    clock.instant()), STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             // a deleted node has no aggregate left to record it
             log.debug("Disconnect of node {} not recorded: {}", session.nodeId(), e.toString());

@@ -79,10 +79,16 @@ public class AgentDispatcher {
         registry.clearUpdating(nodeId);
     }
 
-    /** Closes the node's connection wherever it is held (revoke, delete). */
+    /**
+     * Closes the node's connection wherever it is held (revoke, delete). The registry entry goes first:
+     * whatever happens next, no replica routes to the connection any more, and when the holding replica
+     * cannot be reached its lease keeper closes the session at its next heartbeat (it no longer owns an
+     * entry); a connect racing with this finds its entry gone right after it registered its session.
+     */
     public void kick(String nodeId, Close.Reason reason) {
+        java.util.Optional<ConnectionRegistry.Entry> removed = registry.remove(nodeId);
         if (!kickLocal(nodeId, reason)) {
-            registry.live(nodeId).filter(e -> !e.replicaId().equals(replica.id()))
+            removed.filter(e -> !e.replicaId().equals(replica.id()))
                     .ifPresent(e -> replicas.kick(e.replicaUrl(), nodeId, reason));
         }
     }

@@ -49,6 +49,8 @@ public class AgentGrpcServer implements SmartLifecycle {
                     .permitKeepAliveTime(10, TimeUnit.SECONDS)
                     .permitKeepAliveWithoutCalls(true)
                     .maxInboundMessageSize(16 * 1024 * 1024)
+                    // an agent needs one call; more on one connection is someone else
+                    .maxConcurrentCallsPerConnection(properties.grpc().maxCallsPerConnection())
                     .build().start();
             if (tls.enabled()) {
                 log.info("Agent gRPC endpoint on port {} with TLS (certificate chain {})", server.getPort(), tls.certChain());

@@ -39,6 +39,14 @@ public final class AgentTokens {
         return NODE + "." + nodeId + "." + secret();
     }
 
+    /**
+     * The nonce of an install script's public URL ({@code .../script?key=}): 32 random bytes, base64url.
+     * Knowing the node id (lists, audit, events, logs) is not enough to fetch the script.
+     */
+    public static String newScriptKey() {
+        return secret();
+    }
+
     public static Optional<Presented> parse(String token) {
         if (token == null) {
             return Optional.empty();

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -80,6 +82,31 @@ public class ConnectionRegistry {
 
     void release(String nodeId, String connectionId) {
         entries.deleteOne(Filters.and(Filters.eq("_id", nodeId), Filters.eq("connectionId", connectionId)));
+    }
+
+    /**
+     * Removes the node's entry whatever connection it names (revoke, delete): from then on no replica
+     * routes to that connection, and its holder's lease keeper closes it even when the holder cannot
+     * be told directly.
+     *
+     * @return the entry removed, if any
+     */
+    Optional<Entry> remove(String nodeId) {
+        return Optional.ofNullable(entries.findOneAndDelete(Filters.eq("_id", nodeId))).map(this::entry);
+    }
+
+    /** Node id → connection id of the entries of these nodes (any replica, any lease). */
+    Map<String, String> connectionsOf(Collection<String> nodeIds) {
+        Map<String, String> found = new HashMap<>();
+        if (!nodeIds.isEmpty()) {
+            entries.find(Filters.in("_id", nodeIds)).forEach(d -> found.put(d.getString("_id"), d.getString("connectionId")));
+        }
+        return found;
+    }
+
+    /** Whether the node's entry names this connection. */
+    boolean owns(String nodeId, String connectionId) {
+        return entries.find(Filters.and(Filters.eq("_id", nodeId), Filters.eq("connectionId", connectionId))).first() != null;
     }
 
     /**

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * What an agent's Hello must satisfy besides its token: a protocol whose major version this server
  * speaks (a breaking change is a new major, served as its own package, see docs/node-service.md), and
  * a public key that really is one — PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo), RSA of 2048
- * to 8192 bits or EC, at most {@link #MAX_PEM} characters — since it is stored, published in events
- * and used to encrypt secrets for the node.
+ * to 8192 bits, at most {@link #MAX_PEM} characters — since it is stored, published in events and used
+ * to encrypt secrets for the node. Only RSA: the agent encrypts and decrypts with RSA, so an EC key
+ * (which parses fine) would leave secrets for the node undecryptable.
  */
 final class HelloCheck {
 
@@ -66,7 +67,8 @@ final class HelloCheck {
             int bits = rsa.getModulus().bitLength();
             return bits < 2048 || bits > 8192 ? "an RSA key of " + bits + " bits (2048 to 8192 accepted)" : null;
         }
-        return key instanceof ECPublicKey ? null : "neither an RSA nor an EC key";
+        return key instanceof ECPublicKey ? "an EC key (only RSA keys are accepted: secrets for the node are "
+                + "RSA-encrypted)" : "not an RSA key";
     }
 
     private static PublicKey parse(byte[] der) {

@@ -4,7 +4,9 @@ import io.wharf.node.config.NodeProperties;
 import io.wharf.node.config.ReplicaIdentity;
 import io.wharf.node.node.api.DisconnectAgentCommand;
 import java.time.Clock;
+import io.wharf.agent.protocol.v1.Close;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +14,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every heartbeat: renews this replica's leases in the connection registry and pings its agents; and
+ * Every heartbeat: renews this replica's leases in the connection registry, closes its sessions the
+ * registry no longer names (revoked or deleted elsewhere, replaced) and pings its agents; and
  * records as {@code left (lost)} the connections whose replica stopped renewing (it crashed), so the
  * status projection does not show a dead node as connected.
  */
@@ -27,9 +30,11 @@ class LeaseKeeper {
     private final NodeProperties properties;
     private final CommandGateway commands;
     private final Clock clock;
+    private final AgentConnectService connections;
 
     LeaseKeeper(LocalAgents local, ConnectionRegistry registry, ReplicaIdentity replica, NodeProperties properties,
-                CommandGateway commands, Clock clock) {
+                CommandGateway commands, Clock clock, AgentConnectService connections) {
+        this.connections = connections;
         this.local = local;
         this.registry = registry;
         this.replica = replica;
@@ -42,6 +47,7 @@ class LeaseKeeper {
     void beat() {
         List<String> held = local.all().stream().filter(s -> !s.isClosed()).map(AgentSession::nodeId).toList();
         registry.renew(held, replica.id(), properties.leaseTtl());
+        closeUnowned(held);
         local.all().forEach(AgentSession::heartbeat);
         for (ConnectionRegistry.Entry gone : registry.expired()) {
             if (local.of(gone.nodeId()).isPresent()) {
@@ -56,6 +62,28 @@ class LeaseKeeper {
             } catch (RuntimeException e) {
                 log.debug("Lost connection of node {} not recorded: {}", gone.nodeId(), e.toString());
             }
+        }
+    }
+
+    /**
+     * A local session whose registry entry is gone (a revoke or delete handled by a replica that could
+     * not reach this one, a lease another replica found run out) or names another connection (an
+     * updated agent took over elsewhere) is closed: the registry is the truth about who holds a node.
+     */
+    private void closeUnowned(List<String> held) {
+        Map<String, String> owners = registry.connectionsOf(held);
+        for (AgentSession session : local.all()) {
+            if (session.isClosed()) {
+                continue;
+            }
+            String owner = owners.get(session.nodeId());
+            if (owner != null && owner.equals(session.connectionId())) {
+                continue;
+            }
+            log.info("Closing the agent of node {}: its connection {} is no longer registered here", session.nodeId(),
+                    session.connectionId());
+            connections.drop(session, owner == null ? Close.Reason.SHUTDOWN : Close.Reason.REPLACED,
+                    owner == null ? "The connection is no longer registered; reconnect." : "An updated agent took over.");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.wharf.node.config;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -58,17 +59,44 @@ public record NodeProperties(
      * {@code wharf.node.grpc.*}.
      *
      * @param tls            TLS of the agent endpoint
+     * @param helloTimeout   a stream that sends no Hello within this is ended (DEADLINE_EXCEEDED)
+     * @param failedConnects the per-address limit of refused connects
+     * @param refusalWindow  at most one {@code refused} audit entry per node and reason within this (with a count)
+     * @param maxCallsPerConnection concurrent calls one HTTP/2 connection may open (an agent needs one)
      * @param trustedProxies addresses (IPs as the socket reports them) of proxies in front of the agent port whose
      *                       {@code x-forwarded-for} is believed ({@code WHARF_AGENT_TRUSTED_PROXIES}, comma
      *                       separated); empty (the default): the header is ignored and the socket's peer address is
      *                       the agent's address
      */
-    public record Grpc(@DefaultValue Tls tls, @DefaultValue List<String> trustedProxies) {
+    public record Grpc(@DefaultValue Tls tls, @DefaultValue List<String> trustedProxies,
+                       @DefaultValue("10s") Duration helloTimeout, @DefaultValue FailedConnects failedConnects,
+                       @DefaultValue("1m") Duration refusalWindow, @DefaultValue("2") int maxCallsPerConnection) {
 
+        @ConstructorBinding
         public Grpc {
             trustedProxies = trustedProxies == null ? List.of()
                     : trustedProxies.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+            failedConnects = failedConnects == null ? new FailedConnects(20, 20) : failedConnects;
+            helloTimeout = helloTimeout == null ? Duration.ofSeconds(10) : helloTimeout;
+            refusalWindow = refusalWindow == null ? Duration.ofMinutes(1) : refusalWindow;
+            maxCallsPerConnection = maxCallsPerConnection <= 0 ? 2 : maxCallsPerConnection;
         }
+
+        /** TLS and trusted proxies only; the port's guards at their defaults. */
+        public Grpc(Tls tls, List<String> trustedProxies) {
+            this(tls, trustedProxies, null, null, null, 0);
+        }
+    }
+
+    /**
+     * {@code wharf.node.grpc.failed-connects.*}: a token bucket per agent address (the peer, or the
+     * trusted proxy's {@code x-forwarded-for}) for refused connects (bad token, no Hello, refused Hello);
+     * an empty bucket answers RESOURCE_EXHAUSTED before anything is looked up.
+     *
+     * @param burst     refused connects an address may make at once
+     * @param perMinute how fast the bucket refills
+     */
+    public record FailedConnects(@DefaultValue("20") int burst, @DefaultValue("20") int perMinute) {
     }
 
     /**

@@ -15,7 +15,6 @@ import io.wharf.common.access.TeamAccess;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.ServiceUnavailableException;
 import io.wharf.common.error.ValidationException;
-import io.wharf.common.error.WharfException;
 import io.wharf.common.events.identity.TeamRole;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.node.agent.AgentDispatcher;
@@ -139,8 +138,7 @@ class ContainerController {
      */
     private void audited(WharfPrincipal caller, String nodeId, String prefix, String name, String operation,
                          Command.Builder command) {
-        String outcome = "ok";
-        try {
+        AuditedOperation.run(operation + " on node " + nodeId, () -> {
             if (!prefix.isEmpty() || name == null) {
                 ContainerNames.check("prefix", prefix, false);
             }
@@ -148,12 +146,7 @@ class ContainerController {
                 ContainerNames.check("name", name, false);
             }
             failOn(agents.send(nodeId, command));
-        } catch (WharfException e) {
-            outcome = e.code().name();
-            throw e;
-        } finally {
-            record(caller, nodeId, prefix, name, operation, outcome);
-        }
+        }, outcome -> record(caller, nodeId, prefix, name, operation, outcome));
     }
 
     private void record(WharfPrincipal caller, String nodeId, String prefix, String name, String operation,

@@ -30,15 +30,16 @@ public class InstallScripts {
 
     /** What is being installed, for whom. */
     public record Request(String teamSlug, String nodeId, String nodeName, String type, String scriptType,
-                          String rootPath, String acmeEmail, String token, String agentAddress, Instant expireAt) {
+                          String rootPath, String acmeEmail, String token, String agentAddress, Instant expireAt,
+                          String key) {
     }
 
     public String command(Request request) {
         String url = properties.publicUrl().replaceAll("/+$", "") + "/api/" + request.teamSlug() + "/nodes/"
-                + request.nodeId() + "/script";
+                + request.nodeId() + "/script?key=" + request.key();
         return "powershell".equals(request.scriptType())
-                ? "Invoke-WebRequest -Uri " + url + " -Method GET | Select-Object -Expand Content | Invoke-Expression"
-                : "curl -sL " + url + " | sh -";
+                ? "Invoke-WebRequest -Uri '" + url + "' -Method GET | Select-Object -Expand Content | Invoke-Expression"
+                : "curl -sL '" + url + "' | sh -";
     }
 
     public String script(Request request) {

@@ -9,6 +9,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.wharf.common.security.SecretCipher;
 import io.wharf.common.security.WharfSecurityProperties;
 import io.wharf.node.config.NodeProperties;
+import io.wharf.node.agent.AgentTokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Optional;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Component;
  * it is kept here, outside the event store (events carry only the token's hash) — sealed
  * ({@link SecretCipher}): the database never holds the live token in plaintext. An entry is removed
  * when the token is exchanged, the script discarded or the node's token revoked; an expired one is
- * never served.
+ * never served. The public URL carries a key ({@code ?key=}); only its hash is kept, and the install
+ * command (which carries the key) is sealed like the script.
  * <p>
  * Two {@code POST .../script} at once: each carries the serial the Node aggregate gave its token (the
  * aggregate handles commands one at a time, so the later serial is the token it expects), and a
@@ -61,8 +65,10 @@ public class InstallStore {
     public boolean put(PendingInstall install, long serial) {
         Document entry = new Document("_id", install.nodeId()).append("serial", serial)
                 .append("teamId", install.teamId()).append("type", install.type())
-                .append("scriptType", install.scriptType()).append("command", install.command())
+                .append("scriptType", install.scriptType())
+                .append("command", cipher.seal(install.nodeId(), install.command()))
                 .append("script", cipher.seal(install.nodeId(), install.script()))
+                .append("keyHash", install.keyHash())
                 .append("expireAt", Date.from(install.expireAt()));
         try {
             installs.replaceOne(Filters.and(Filters.eq("_id", install.nodeId()), Filters.or(
@@ -83,8 +89,10 @@ public class InstallStore {
             return Optional.empty();
         }
         String script;
+        String command;
         try {
             script = cipher.open(nodeId, doc.getString("script"));
+            command = cipher.open(nodeId, doc.getString("command"));
         } catch (IllegalStateException e) {
             // another key (wharf.node.secrets.key changed) or a script stored before sealing: not served;
             // a new POST .../script replaces it
@@ -92,7 +100,21 @@ public class InstallStore {
             return Optional.empty();
         }
         return Optional.of(new PendingInstall(nodeId, doc.getString("teamId"), doc.getString("type"),
-                doc.getString("scriptType"), doc.getString("command"), script, doc.getDate("expireAt").toInstant()));
+                doc.getString("scriptType"), command, script, doc.getDate("expireAt").toInstant(),
+                doc.getString("keyHash")));
+    }
+
+    /**
+     * The install of the node for the public {@code GET .../script}: only while valid and only with the
+     * key of its URL (compared by hash, in constant time); anything else is empty, like an expired one.
+     */
+    public Optional<PendingInstall> findWithKey(String nodeId, String key) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        byte[] presented = AgentTokens.hash(key).getBytes(StandardCharsets.US_ASCII);
+        return find(nodeId).filter(i -> i.keyHash() != null
+                && MessageDigest.isEqual(i.keyHash().getBytes(StandardCharsets.US_ASCII), presented));
     }
 
     public void remove(String nodeId) {

@@ -33,7 +33,7 @@ class AgentProtocolTest {
     @BeforeAll
     static void start() {
         node = NodeServiceInstance.start(InProcessMongo.freshDatabase(AgentProtocolTest.class),
-                "--wharf.node.command-timeout=2s");
+                "--wharf.node.command-timeout=2s", "--wharf.node.grpc.failed-connects.burst=1000");
     }
 
     @AfterAll
@@ -65,7 +65,9 @@ class AgentProtocolTest {
     void theInstallTokenIsExchangedOnceForANodeTokenThatKeepsWorking() throws Exception {
         Team team = node.team();
         String nodeId = node.createNode(team, "exchange");
-        String install = node.installToken(team, nodeId);
+        NodeServiceInstance.Install generated = node.install(team, nodeId);
+        String install = generated.token();
+        assertThat(node.call("GET", generated.scriptPath(), null, null).status()).isEqualTo(200);
 
         String nodeToken;
         try (RawAgent first = RawAgent.connect(node.agentAddress(), install)) {
@@ -78,7 +80,7 @@ class AgentProtocolTest {
             assertThat(details.path("address").asText()).isEqualTo("127.0.0.1");
             assertThat(details.path("connectedAt").isNull()).isFalse();
             assertThat(details.path("install").isNull()).as("the script is used up").isTrue();
-            assertThat(node.call("GET", path(team, nodeId) + "/script", null, null).status()).isEqualTo(401);
+            assertThat(node.call("GET", generated.scriptPath(), null, null).status()).isEqualTo(401);
 
             // while connected: no second connection, no new script
             try (RawAgent second = RawAgent.connect(node.agentAddress(), nodeToken)) {
@@ -285,7 +287,8 @@ class AgentProtocolTest {
             try (RawAgent second = RawAgent.connect(node.agentAddress(), valid)) {
                 assertThat(second.end().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> refusals(team, nodeId) == before + 4);
+            // audited, coalesced: one entry per reason within the window (revoked/wrong node token, used/foreign install token)
+            await().atMost(Duration.ofSeconds(10)).until(() -> refusals(team, nodeId) == before + 2);
             assertThat(node.status(team, nodeId)).isEqualTo("connected");
             assertThat(holder.received).noneMatch(ServerMessage::hasClose);
             assertThat(holder.ended).isNotDone();
@@ -315,6 +318,44 @@ class AgentProtocolTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> holder.received.stream().anyMatch(m -> m.hasClose()
                         && m.getClose().getReason() == Close.Reason.REPLACED));
             }
+        }
+    }
+
+    @Test
+    void anUpdateWhoseAcknowledgementTimesOutStaysUpdatingUntilItsSuccessorComes() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "slow pull");
+        // an agent that never acknowledges (command-timeout is 2 s here): unknown, not refused
+        try (RawAgent holder = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId), "0.1.0",
+                m -> null)) {
+            String valid = welcomeToken(holder);
+            assertThat(node.call("POST", path(team, nodeId) + "/update", null, team.admin()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> holder.received.stream()
+                    .anyMatch(m -> m.hasCommand() && m.getCommand().hasUpdate()));
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).until(() -> node.call("GET",
+                    path(team, nodeId), null, team.user()).body().path("updating").asBoolean());
+            assertThat(auditEvents(team, nodeId)).doesNotContain("updateAborted");
+            // the registry still lets the successor (same node token) replace it
+            try (RawAgent successor = RawAgent.connect(node.agentAddress(), valid)) {
+                assertThat(successor.next().hasWelcome()).isTrue();
+                await().atMost(Duration.ofSeconds(10)).until(() -> holder.received.stream().anyMatch(m -> m.hasClose()
+                        && m.getClose().getReason() == Close.Reason.REPLACED));
+            }
+        }
+    }
+
+    @Test
+    void anUpdateRefusedByTheAgentEndsUpdatingAtOnce() throws Exception {
+        Team team = node.team();
+        String nodeId = node.createNode(team, "jar agent");
+        try (RawAgent holder = RawAgent.connect(node.agentAddress(), node.installToken(team, nodeId), "0.1.0",
+                m -> CommandResult.newBuilder().setRequestId(m.getCommand().getRequestId())
+                        .setError(CommandResult.Error.FAILED).setMessage("cannot update itself").build())) {
+            welcomeToken(holder);
+            assertThat(node.call("POST", path(team, nodeId) + "/update", null, team.admin()).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(10)).until(() -> auditEvents(team, nodeId).contains("updateAborted"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !node.call("GET", path(team, nodeId), null, team.user())
+                    .body().path("updating").asBoolean());
         }
     }
 
@@ -436,8 +477,15 @@ class AgentProtocolTest {
     void theAuditFiltersByFromAndTo() throws Exception {
         Team team = node.team();
         String nodeId = node.createNode(team, "filtered");
+        String install = node.installToken(team, nodeId);
+        var noKey = RawAgent.hello("0.1.0").toBuilder().setPublicKey("").build();
+        // three reasons: refusals of one reason within a minute are coalesced into one entry
+        List<java.util.function.Supplier<RawAgent>> attempts = List.of(
+                () -> RawAgent.connect(node.agentAddress(), "wnt." + nodeId + "." + randomSecret()),
+                () -> RawAgent.connect(node.agentAddress(), "wit." + nodeId + "." + randomSecret()),
+                () -> RawAgent.connect(node.agentAddress(), install, noKey, java.util.Map.of(), null));
         for (int i = 0; i < 3; i++) {
-            try (RawAgent agent = RawAgent.connect(node.agentAddress(), "wnt." + nodeId + "." + randomSecret())) {
+            try (RawAgent agent = attempts.get(i).get()) {
                 agent.end();
             }
             Instant last = Instant.now();

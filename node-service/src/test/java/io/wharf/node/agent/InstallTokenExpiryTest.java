@@ -39,8 +39,9 @@ class InstallTokenExpiryTest {
     void anExpiredInstallTokenIs401OnTheScriptAndUnauthenticatedOverGrpc() throws Exception {
         Team team = node.team();
         String nodeId = node.createNode(team, "late");
-        String script = "/api/" + team.slug() + "/nodes/" + nodeId + "/script";
-        String token = node.installToken(team, nodeId);
+        NodeServiceInstance.Install install = node.install(team, nodeId);
+        String script = install.scriptPath();
+        String token = install.token();
         assertThat(node.call("GET", script, null, null).status()).as("valid at first").isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))

@@ -26,7 +26,7 @@ class InstallScriptContentTest {
 
     private String render(String type, String scriptType, String email) {
         return scripts.script(new InstallScripts.Request("team", NODE, "Edge 1", type, scriptType, null, email, TOKEN,
-                "wharf.example:9090", Instant.parse("2026-11-23T10:10:00Z")));
+                "wharf.example:9090", Instant.parse("2026-11-23T10:10:00Z"), "the-key"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class InstallScriptContentTest {
                 .contains("$RUNTIME info");
         // a quote in a value cannot end the PowerShell string
         String injected = scripts.script(new InstallScripts.Request("team", NODE, "x", "docker", "powershell",
-                "C:/a'; Remove-Item -Recurse C:/ ; '", null, TOKEN, "wharf.example:9090", Instant.now()));
+                "C:/a'; Remove-Item -Recurse C:/ ; '", null, TOKEN, "wharf.example:9090", Instant.now(), "the-key"));
         assertThat(injected).contains("$root = 'C:/a''; Remove-Item -Recurse C:/ ; '''");
     }
 

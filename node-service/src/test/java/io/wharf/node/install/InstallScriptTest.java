@@ -12,11 +12,6 @@ import io.wharf.node.support.NodeServiceInstance.Answer;
 import io.wharf.node.support.NodeServiceInstance.Team;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +23,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,40 +59,43 @@ class InstallScriptTest {
         }
     }
 
-    /** GET the script publicly, the way `curl -sL <url> | sh -` does, and run it. */
-    private Process runScript(Team team, String nodeId, String... env) throws Exception {
-        HttpResponse<String> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(node.baseUrl() + "/api/" + team.slug() + "/nodes/" + nodeId + "/script")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(fetched.statusCode()).isEqualTo(200);
-        ProcessBuilder sh = new ProcessBuilder("sh", "-").redirectErrorStream(true)
+    /**
+     * Runs the admin's install command ({@code curl -sL '<url>?key=…' | sh -}) with {@code sh}, the URL
+     * pointed at this replica (the command names the public URL, the gateway).
+     */
+    private Process runScript(String command, String... env) throws Exception {
+        String local = command.replace("http://127.0.0.1:8080", node.baseUrl());
+        assertThat(local).as("the command names this replica now").contains(node.baseUrl() + "/api/");
+        ProcessBuilder sh = new ProcessBuilder("sh", "-c", local).redirectErrorStream(true)
                 .redirectOutput(root.resolve("install.log").toFile());
         for (int i = 0; i < env.length; i += 2) {
             sh.environment().put(env[i], env[i + 1]);
         }
         Process process = sh.start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(fetched.body().getBytes(StandardCharsets.UTF_8));
-        }
+        process.getOutputStream().close();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return process;
     }
 
+    /** Generates the docker shell script; answers the install command. */
     private String generate(Team team, String nodeId) {
         Answer script = node.call("POST", "/api/" + team.slug() + "/nodes/" + nodeId + "/script",
                 "{\"type\":\"docker\",\"scriptType\":\"shell\",\"rootPath\":\"" + root + "\"}", team.admin());
         assertThat(script.status()).as(script.raw().body()).isEqualTo(201);
-        return script.body().path("script").asText();
+        // the script URL without its key (all a node id tells) is refused
+        assertThat(node.call("GET", "/api/" + team.slug() + "/nodes/" + nodeId + "/script", null, team.user()).status())
+                .isEqualTo(401);
+        return script.body().path("command").asText();
     }
 
     @Test
     void theFallbackRunsTheAgentJarAndTheNodeConnects() throws Exception {
         Team team = node.team();
         String nodeId = node.createNode(team, "jar node");
-        generate(team, nodeId);
+        String command = generate(team, nodeId);
         Path jar = pathingJar();
 
-        Process install = runScript(team, nodeId, "WHARF_AGENT_IMAGE", "wharf-test/no-such-agent:0",
+        Process install = runScript(command, "WHARF_AGENT_IMAGE", "wharf-test/no-such-agent:0",
                 "WHARF_AGENT_JAR", jar.toString(), "WHARF_AGENT_CONTAINER", "wharf-agent-jar-test");
         String log = Files.readString(root.resolve("install.log"));
         assertThat(install.exitValue()).as(log).isZero();
@@ -113,8 +110,7 @@ class InstallScriptTest {
         assertThat(details.path("version").asText()).isEqualTo("0.1.0");
         assertThat(Files.readString(root.resolve("wharf-agent-jar-test/node-token"))).startsWith("wnt." + nodeId);
         // the script is used up
-        assertThat(node.call("GET", "/api/" + team.slug() + "/nodes/" + nodeId + "/script", null, null).status())
-                .isEqualTo(401);
+        assertThat(node.call("GET", NodeServiceInstance.scriptPathOf(command), null, null).status()).isEqualTo(401);
         // and the installed agent does real work
         assertThat(node.call("GET", "/api/" + team.slug() + "/nodes/" + nodeId + "/containers?prefix=none", null,
                 team.user()).status()).isEqualTo(200);
@@ -122,15 +118,15 @@ class InstallScriptTest {
 
     @Test
     void theAgentImageRunsAsAContainerAndTheNodeConnects() throws Exception {
-        Assumptions.assumeTrue(imageExists(AGENT_IMAGE), "SKIPPED: the agent image " + AGENT_IMAGE
+        Docker.need(imageExists(AGENT_IMAGE), "the agent image " + AGENT_IMAGE
                 + " is not built on this machine (agent/docker/build-image.sh; .ci/run builds it)");
         Team team = node.team();
         String nodeId = node.createNode(team, "image node");
-        generate(team, nodeId);
+        String command = generate(team, nodeId);
         String container = "wharf-agent-test-" + nodeId.substring(0, 8);
         cleanups.add(() -> removeContainer(container));
 
-        Process install = runScript(team, nodeId, "WHARF_AGENT_IMAGE", AGENT_IMAGE, "WHARF_AGENT_CONTAINER", container);
+        Process install = runScript(command, "WHARF_AGENT_IMAGE", AGENT_IMAGE, "WHARF_AGENT_CONTAINER", container);
         String log = Files.readString(root.resolve("install.log"));
         assertThat(install.exitValue()).as(log).isZero();
         assertThat(log).contains("agent container " + container + " started");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.wharf.common.security.SecretCipher;
+import io.wharf.node.agent.AgentTokens;
 import io.wharf.common.test.InProcessMongo;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class InstallStoreTest {
 
     private static PendingInstall script(String node, String token) {
         return new PendingInstall(node, "team", "docker", "shell", "curl ... | sh -", "WHARF_TOKEN='" + token + "'",
-                NOW.plusSeconds(600));
+                NOW.plusSeconds(600), AgentTokens.hash("key-of-" + node));
     }
 
     @Test
@@ -59,8 +60,20 @@ class InstallStoreTest {
     }
 
     @Test
+    void thePublicScriptNeedsTheKeyOfItsUrl() {
+        store.put(script("n1", "wit.n1.live-secret"), 1);
+        assertThat(store.findWithKey("n1", "key-of-n1")).isPresent();
+        assertThat(store.findWithKey("n1", null)).isEmpty();
+        assertThat(store.findWithKey("n1", "")).isEmpty();
+        assertThat(store.findWithKey("n1", "key-of-n2")).isEmpty();
+        Document raw = database.getCollection(InstallStore.COLLECTION).find(Filters.eq("_id", "n1")).first();
+        assertThat(raw.toJson()).doesNotContain("key-of-n1").doesNotContain("curl");
+        assertThat(store.find("n1")).get().extracting(PendingInstall::command).isEqualTo("curl ... | sh -");
+    }
+
+    @Test
     void anExpiredScriptIsNeverServed() {
-        store.put(new PendingInstall("n1", "team", "docker", "shell", "c", "s", NOW), 1);
+        store.put(new PendingInstall("n1", "team", "docker", "shell", "c", "s", NOW, AgentTokens.hash("k")), 1);
         assertThat(store.find("n1")).isEmpty();
     }
 }

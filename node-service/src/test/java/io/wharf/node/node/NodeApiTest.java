@@ -238,7 +238,9 @@ class NodeApiTest {
         } finally {
             pool.shutdownNow();
         }
-        Answer served = node.call("GET", nodes(team) + "/" + id + "/script", null, null);
+        String command = node.call("GET", nodes(team) + "/" + id, null, team.admin()).body().path("install")
+                .path("command").asText();
+        Answer served = node.call("GET", NodeServiceInstance.scriptPathOf(command), null, null);
         var matcher = java.util.regex.Pattern.compile("WHARF_TOKEN='(wit\\.[^']+)'").matcher(served.raw().body());
         assertThat(matcher.find()).isTrue();
         try (var agent = io.wharf.node.support.RawAgent.connect(node.agentAddress(), matcher.group(1))) {
@@ -266,8 +268,10 @@ class NodeApiTest {
                 {"type":"docker","scriptType":"shell","rootPath":"/srv/wharf","dagentTraefik":{"acmeEmail":"ops@example.com"}}""",
                 team.admin());
         assertThat(script.status()).as(script.raw().body()).isEqualTo(201);
-        assertThat(script.body().path("command").asText())
-                .isEqualTo("curl -sL http://127.0.0.1:8080/api/" + team.slug() + "/nodes/" + id + "/script | sh -");
+        String command = script.body().path("command").asText();
+        assertThat(command).matches("curl -sL 'http://127\\.0\\.0\\.1:8080/api/" + team.slug() + "/nodes/" + id
+                + "/script\\?key=[A-Za-z0-9_-]{43}' \\| sh -");
+        String publicPath = NodeServiceInstance.scriptPathOf(command);
         Instant expireAt = Instant.parse(script.body().path("expireAt").asText());
         assertThat(Duration.between(Instant.now(), expireAt)).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
         String text = script.body().path("script").asText();
@@ -281,11 +285,30 @@ class NodeApiTest {
                 .as("a plain user never sees the install token").isTrue();
         assertThat(details.path("type").asText()).isEqualTo("docker");
 
-        Answer publicScript = node.call("GET", nodes(team) + "/" + id + "/script", null, null);
+        assertThat(details.path("install").path("command").asText()).isEqualTo(command);
+        Answer publicScript = node.call("GET", publicPath, null, null);
         assertThat(publicScript.status()).isEqualTo(200);
         assertThat(publicScript.header("Content-Type")).startsWith("text/plain");
         assertThat(publicScript.raw().body()).isEqualTo(text);
-        assertThat(node.call("GET", "/api/other-team/nodes/" + id + "/script", null, null).status()).isEqualTo(401);
+        assertThat(node.call("GET", publicPath.replace("/api/" + team.slug() + "/", "/api/other-team/"), null, null)
+                .status()).isEqualTo(401);
+        // whoever knows the node id (lists, audit, events, logs) but not the key gets nothing: the same 401
+        String key = publicPath.substring(publicPath.indexOf("?key=") + 5);
+        String wrongKey = (key.charAt(0) == 'A' ? "B" : "A") + key.substring(1);
+        for (Person caller : new Person[]{null, team.user(), team.admin()}) {
+            for (String path : List.of(nodes(team) + "/" + id + "/script", nodes(team) + "/" + id + "/script?key=",
+                    nodes(team) + "/" + id + "/script?key=" + wrongKey)) {
+                Answer refused = node.call("GET", path, null, caller);
+                assertThat(refused.status()).as(path).isEqualTo(401);
+                assertThat(refused.code()).isEqualTo("UNAUTHORIZED");
+                assertThat(refused.raw().body()).doesNotContain("WHARF_TOKEN");
+            }
+        }
+        // the key is not kept in plaintext: only its hash, and the command (which carries it) sealed
+        org.bson.Document stored = node.bean(com.mongodb.client.MongoDatabase.class).getCollection("node_installs")
+                .find(com.mongodb.client.model.Filters.eq("_id", id)).first();
+        assertThat(stored.toJson()).doesNotContain(key);
+        assertThat(stored.getString("keyHash")).isEqualTo(io.wharf.node.agent.AgentTokens.hash(key));
 
         // a new script replaces the old token
         Answer again = node.call("POST", nodes(team) + "/" + id + "/script",
@@ -293,8 +316,12 @@ class NodeApiTest {
         assertThat(again.body().path("script").asText()).contains("kubectl apply").doesNotContain(text.substring(0, 0) + "ROOT_PATH");
         assertThat(node.call("GET", nodes(team) + "/" + id, null, team.user()).body().path("type").asText()).isEqualTo("k8s");
 
+        String k8sPath = NodeServiceInstance.scriptPathOf(again.body().path("command").asText());
+        assertThat(node.call("GET", publicPath, null, null).status()).as("the replaced script's key").isEqualTo(401);
+        assertThat(node.call("GET", k8sPath, null, null).status()).isEqualTo(200);
+
         assertThat(node.call("DELETE", nodes(team) + "/" + id + "/script", null, team.admin()).status()).isEqualTo(204);
-        Answer afterDiscard = node.call("GET", nodes(team) + "/" + id + "/script", null, null);
+        Answer afterDiscard = node.call("GET", k8sPath, null, null);
         assertThat(afterDiscard.status()).isEqualTo(401);
         assertThat(afterDiscard.code()).isEqualTo("UNAUTHORIZED");
         assertThat(node.call("DELETE", nodes(team) + "/" + id + "/script", null, team.admin()).status()).isEqualTo(404);

@@ -150,8 +150,17 @@ public final class NodeServiceInstance implements AutoCloseable {
         return created.body().path("id").asText();
     }
 
+    /** A generated install script: its one-time token and the path (with its key) of its public URL. */
+    public record Install(String token, String scriptPath) {
+    }
+
     /** Generates a docker shell script and answers the one-time install token written in it. */
     public String installToken(Team team, String nodeId) {
+        return install(team, nodeId).token();
+    }
+
+    /** Generates a docker shell script. */
+    public Install install(Team team, String nodeId) {
         Answer script = call("POST", "/api/" + team.slug() + "/nodes/" + nodeId + "/script",
                 "{\"type\":\"docker\",\"scriptType\":\"shell\"}", team.admin());
         if (script.status() != 201) {
@@ -160,6 +169,18 @@ public final class NodeServiceInstance implements AutoCloseable {
         var matcher = java.util.regex.Pattern.compile("WHARF_TOKEN='(wit\\.[^']+)'").matcher(script.body().path("script").asText());
         if (!matcher.find()) {
             throw new IllegalStateException("no token in the script");
+        }
+        return new Install(matcher.group(1), scriptPathOf(script.body().path("command").asText()));
+    }
+
+    /**
+     * The path and query ({@code /api/.../script?key=...}) of the public script URL in an install
+     * command (the command names the public URL, the gateway; tests call this replica directly).
+     */
+    public static String scriptPathOf(String command) {
+        var matcher = java.util.regex.Pattern.compile("(/api/[^' ]+/script\\?key=[A-Za-z0-9_-]+)").matcher(command);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no script URL in " + command);
         }
         return matcher.group(1);
     }

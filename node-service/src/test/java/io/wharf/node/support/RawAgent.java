@@ -88,9 +88,16 @@ public final class RawAgent implements AutoCloseable {
                     }
                 });
         self[0] = out;
-        synchronized (lock) {
-            out.onNext(AgentMessage.newBuilder().setHello(hello).build());
+        if (hello != null) {
+            synchronized (lock) {
+                out.onNext(AgentMessage.newBuilder().setHello(hello).build());
+            }
         }
+    }
+
+    /** Opens the stream and says nothing (a client that never sends Hello). */
+    public static RawAgent connectWithoutHello(String address, String token, Map<String, String> headers) {
+        return new RawAgent(address, token, null, headers, null);
     }
 
     public static RawAgent connect(String address, String token, String version,

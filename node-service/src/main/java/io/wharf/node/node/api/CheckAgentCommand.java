@@ -6,8 +6,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * An agent asks to connect: is its token valid for the node, before anything else happens (the
  * connection registry is claimed only after a valid token, so a bad token learns nothing about the
- * node's connection and cannot disturb it). The handler answers an {@link AgentCheck}; every refusal
- * is an {@link AgentConnectionRefusedEvent} (the node audit's {@code refused}).
+ * node's connection and cannot disturb it). The handler answers an {@link AgentCheckResult} and
+ * records nothing: refusals are recorded, coalesced, with {@link RecordAgentRefusalCommand}.
  *
  * @param presentedTokenHash SHA-256 of the presented token (install or node token)
  * @param install            whether the token presented is an install token ({@code wit.})

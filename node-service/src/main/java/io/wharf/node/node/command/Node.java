@@ -18,6 +18,8 @@ import io.wharf.common.events.node.NodeEditedEvent;
 import io.wharf.common.events.node.NodeTokenRevokedEvent;
 import io.wharf.node.node.api.AbortAgentUpdateCommand;
 import io.wharf.node.node.api.AgentCheck;
+import io.wharf.node.node.api.AgentCheckResult;
+import io.wharf.node.node.api.RecordAgentRefusalCommand;
 import io.wharf.node.node.api.CheckAgentCommand;
 import io.wharf.node.node.api.AgentConnectionRefusedEvent;
 import io.wharf.node.node.api.ConnectAgentCommand;
@@ -157,17 +159,22 @@ class Node {
     }
 
     @CommandHandler
-    AgentCheck handle(CheckAgentCommand command) {
+    AgentCheckResult handle(CheckAgentCommand command) {
         String refusal = refusalOf(command.install(), command.presentedTokenHash(), command.at());
         if (refusal != null) {
-            apply(new AgentConnectionRefusedEvent(nodeId, teamId, refusal, command.address(), command.at()));
-            return AgentCheck.BAD_TOKEN;
+            return new AgentCheckResult(AgentCheck.BAD_TOKEN, refusal);
         }
         if (command.refusal() != null) {
-            apply(new AgentConnectionRefusedEvent(nodeId, teamId, command.refusal(), command.address(), command.at()));
-            return AgentCheck.REFUSED;
+            return new AgentCheckResult(AgentCheck.REFUSED, command.refusal());
         }
-        return AgentCheck.ACCEPTED;
+        return new AgentCheckResult(AgentCheck.ACCEPTED, null);
+    }
+
+    /** Refused attempts, coalesced by the caller (a flood of bad tokens is not a flood of events). */
+    @CommandHandler
+    void handle(RecordAgentRefusalCommand command) {
+        apply(new AgentConnectionRefusedEvent(nodeId, teamId, command.reason(), command.address(), command.at(),
+                Math.max(1, command.count())));
     }
 
     @CommandHandler
@@ -175,7 +182,7 @@ class Node {
         // checked again: the token may have been used or revoked since CheckAgentCommand
         String refusal = refusalOf(command.install(), command.presentedTokenHash(), command.at());
         if (refusal != null) {
-            apply(new AgentConnectionRefusedEvent(nodeId, teamId, refusal, command.address(), command.at()));
+            apply(new AgentConnectionRefusedEvent(nodeId, teamId, refusal, command.address(), command.at(), 1));
             return ConnectOutcome.REFUSED;
         }
         if (connectionId != null) {

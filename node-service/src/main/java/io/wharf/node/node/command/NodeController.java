@@ -179,15 +179,17 @@ class NodeController {
         Instant now = clock.instant();
         Instant expireAt = now.plus(properties.installTokenTtl()).truncatedTo(ChronoUnit.MILLIS);
         String token = AgentTokens.newInstallToken(id);
+        // the public script URL's nonce: the node id alone (lists, audit, events, logs) does not fetch it
+        String key = AgentTokens.newScriptKey();
         long serial = commands.sendAndWait(new GenerateInstallScriptCommand(id, teamId, NodeType.fromWire(request.type()),
                 AgentTokens.hash(token), expireAt, caller.userId(), now));
         String nodeName = queries.query(new FindNodeNameQuery(id), ResponseTypes.instanceOf(String.class)).join();
         InstallScripts.Request install = new InstallScripts.Request(teamSlug, id, nodeName == null ? id : nodeName,
                 request.type(), request.scriptType(), request.rootPath(),
                 request.dagentTraefik() == null ? null : request.dagentTraefik().acmeEmail(), token, agentAddress(),
-                expireAt);
+                expireAt, key);
         PendingInstall pending = new PendingInstall(id, teamId, request.type(), request.scriptType(),
-                scripts.command(install), scripts.script(install), expireAt);
+                scripts.command(install), scripts.script(install), expireAt, AgentTokens.hash(key));
         if (!installs.put(pending, serial)) {
             // a concurrent POST got a later token: answer the script that is served (its token is the valid one)
             pending = installs.find(id).orElse(pending);
@@ -240,21 +242,24 @@ class NodeController {
         Instant now = clock.instant();
         commands.sendAndWait(new RequestAgentUpdateCommand(id, teamId, tag, agents.connected(id), caller.userId(), now));
         agents.updatingUntil(id, now.plus(Node.UPDATE_TIMEOUT));
-        // The agent answers when it starts updating; success shows as a new connection, a refusal
-        // (a jar agent cannot replace itself) ends "updating" at once (dyrector's AbortUpdate).
+        // The agent acknowledges at once and pulls/starts its successor in the background; success shows
+        // as a new connection. Only its explicit refusal (a jar agent cannot replace itself) ends
+        // "updating" at once (dyrector's AbortUpdate). No answer in time, or the agent gone meanwhile,
+        // is unknown, not a refusal: the successor may still come, so the mark stays until its deadline.
         CompletableFuture.runAsync(() -> {
-            String refusal;
+            CommandResult result;
             try {
-                CommandResult result = agents.send(id, Command.newBuilder()
+                result = agents.send(id, Command.newBuilder()
                         .setUpdate(Update.newBuilder().setTag(tag).setTimeoutSeconds(UPDATE_TIMEOUT_SECONDS)));
-                refusal = result.getError() == CommandResult.Error.NONE ? null : result.getMessage();
-            } catch (RuntimeException e) {
-                refusal = e.getMessage();
+            } catch (RuntimeException unknown) {
+                log.info("Update of node {}: no acknowledgement ({}); updating until the deadline", id,
+                        unknown.getMessage());
+                return;
             }
-            if (refusal != null) {
-                log.info("Update of node {} aborted: {}", id, refusal);
+            if (result.getError() != CommandResult.Error.NONE) {
+                log.info("Update of node {} aborted: {}", id, result.getMessage());
                 agents.updateEnded(id);
-                commands.send(new AbortAgentUpdateCommand(id, refusal, clock.instant()));
+                commands.send(new AbortAgentUpdateCommand(id, result.getMessage(), clock.instant()));
             }
         });
         views.awaitView(id, new FindNodeViewVersionQuery(id));

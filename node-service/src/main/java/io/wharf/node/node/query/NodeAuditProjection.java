@@ -74,7 +74,7 @@ class NodeAuditProjection {
     @EventHandler
     void on(AgentConnectionRefusedEvent event, DomainEventMessage<?> message) {
         audit.record(message.getIdentifier(), event.nodeId(), event.refusedAt(), message.getSequenceNumber(), "refused",
-                data("reason", event.reason(), "address", event.address()));
+                data("reason", event.reason(), "address", event.address(), "count", Math.max(1, event.count())));
     }
 
     @EventHandler

@@ -92,15 +92,18 @@ class NodeQueryController {
     }
 
     /**
-     * Public (SPEC §4): the one-time token inside the script is the credential, so there is no
-     * caller. Anything but a valid pending install of this team's node is the same 401.
+     * Public (SPEC §4): no caller; the URL's key (given out only in the admin's install command) is the
+     * credential, so knowing the node id is not enough. Anything but a valid pending install of this
+     * team's node with its key is the same 401.
      */
     @GetMapping("/{nodeId}/script")
     @Operation(summary = "The pending install script (public, text/plain)",
-            description = "401 once the script expired, was used or discarded.")
+            description = "The URL of the install command, key included; 401 without the key, with a wrong one, or once "
+                    + "the script expired, was used or discarded.")
     @ApiResponse(responseCode = "401", description = "UNAUTHORIZED: no valid install script")
-    ResponseEntity<String> script(@PathVariable String teamSlug, @PathVariable String nodeId) {
-        PendingInstall install = installs.find(nodeId)
+    ResponseEntity<String> script(@PathVariable String teamSlug, @PathVariable String nodeId,
+                                  @RequestParam(required = false) String key) {
+        PendingInstall install = installs.findWithKey(nodeId, key)
                 .filter(i -> teams.teamIdBySlug(teamSlug).map(i.teamId()::equals).orElse(false))
                 .orElseThrow(() -> new UnauthorizedException("No valid install script.", null,
                         "Generate a new install script for the node."));

@@ -18,6 +18,8 @@ import io.wharf.node.node.api.AbortAgentUpdateCommand;
 import io.wharf.node.node.api.AgentConnectionRefusedEvent;
 import io.wharf.node.node.api.AgentCheck;
 import io.wharf.node.node.api.CheckAgentCommand;
+import io.wharf.node.node.api.AgentCheckResult;
+import io.wharf.node.node.api.RecordAgentRefusalCommand;
 import io.wharf.node.node.api.ConnectAgentCommand;
 import io.wharf.node.node.api.ConnectOutcome;
 import io.wharf.node.node.api.CreateNodeCommand;
@@ -136,22 +138,30 @@ class NodeTest {
     }
 
     @Test
-    void theTokenIsCheckedBeforeTheConnectionAndEveryRefusalIsAudited() {
+    void theTokenIsCheckedBeforeTheConnectionAndSaysWhyItRefuses() {
         fixture.given(created(), scriptGenerated())
                 .when(new CheckAgentCommand(NODE, "install-hash", true, null, "10.0.0.7", T))
-                .expectNoEvents().expectResultMessagePayload(AgentCheck.ACCEPTED);
+                .expectNoEvents().expectResultMessagePayload(new AgentCheckResult(AgentCheck.ACCEPTED, null));
+        // the token first: a wrong token is BAD_TOKEN whatever the Hello says
         fixture.given(created(), scriptGenerated())
                 .when(new CheckAgentCommand(NODE, "wrong-hash", true, "Unusable public key: missing.", "10.0.0.7", T))
-                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "unknown or used install token", "10.0.0.7", T))
-                .expectResultMessagePayload(AgentCheck.BAD_TOKEN);
+                .expectNoEvents()
+                .expectResultMessagePayload(new AgentCheckResult(AgentCheck.BAD_TOKEN, "unknown or used install token"));
         fixture.given(created(), scriptGenerated())
                 .when(new CheckAgentCommand(NODE, "install-hash", true, "Unusable public key: missing.", "10.0.0.7", T))
-                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "Unusable public key: missing.", "10.0.0.7", T))
-                .expectResultMessagePayload(AgentCheck.REFUSED);
+                .expectNoEvents()
+                .expectResultMessagePayload(new AgentCheckResult(AgentCheck.REFUSED, "Unusable public key: missing."));
         fixture.given(created(), scriptGenerated())
                 .when(new CheckAgentCommand(NODE, "install-hash", true, null, "10.0.0.7", EXPIRE))
-                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "expired install token", "10.0.0.7", EXPIRE))
-                .expectResultMessagePayload(AgentCheck.BAD_TOKEN);
+                .expectNoEvents()
+                .expectResultMessagePayload(new AgentCheckResult(AgentCheck.BAD_TOKEN, "expired install token"));
+    }
+
+    @Test
+    void refusalsAreRecordedWithTheirCount() {
+        fixture.given(created())
+                .when(new RecordAgentRefusalCommand(NODE, "unknown or revoked node token", "10.0.0.7", 7, T))
+                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "unknown or revoked node token", "10.0.0.7", T, 7));
     }
 
     @Test
@@ -174,7 +184,7 @@ class NodeTest {
                 .when(connect("c2", "install-hash", true, T.plusSeconds(90)))
                 .expectResultMessagePayload(ConnectOutcome.REFUSED)
                 .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "unknown or used install token", "10.0.0.7",
-                        T.plusSeconds(90)));
+                        T.plusSeconds(90), 1));
     }
 
     @Test
@@ -182,7 +192,7 @@ class NodeTest {
         fixture.given(created(), scriptGenerated())
                 .when(connect("c1", "install-hash", true, EXPIRE))
                 .expectResultMessagePayload(ConnectOutcome.REFUSED)
-                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "expired install token", "10.0.0.7", EXPIRE));
+                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "expired install token", "10.0.0.7", EXPIRE, 1));
         fixture.given(created(), scriptGenerated())
                 .when(connect("c1", "someone-elses-hash", true, T))
                 .expectResultMessagePayload(ConnectOutcome.REFUSED);
@@ -198,7 +208,7 @@ class NodeTest {
                         new NodeTokenRevokedEvent(NODE, TEAM, ADA, T))
                 .when(connect("c2", "node-hash", false, T))
                 .expectResultMessagePayload(ConnectOutcome.REFUSED)
-                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "unknown or revoked node token", "10.0.0.7", T));
+                .expectEvents(new AgentConnectionRefusedEvent(NODE, TEAM, "unknown or revoked node token", "10.0.0.7", T, 1));
     }
 
     @Test
