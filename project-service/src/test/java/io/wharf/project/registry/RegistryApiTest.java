@@ -199,6 +199,56 @@ class RegistryApiTest {
                 412, "PRECONDITION_FAILED", "registryId");
     }
 
+    /**
+     * A kept (omitted) token never follows the registry to another address, type, user or account
+     * (SPEC §1.4, secrets): 400 on details.token before the live check, so the new host never sees
+     * it; nothing changes. Sent again, the change is fine.
+     */
+    @Test
+    void aKeptTokenIsNeverSentToAChangedAddress() throws Exception {
+        Team team = api.team("moved");
+        String path = "/api/" + team.slug() + "/registries/";
+        String token = FakeRegistryApis.TOKEN;
+        try (FakeRegistryApis elsewhere = new FakeRegistryApis()) {
+            String v2 = created(team, fakeV2("Moving"));
+            Answer moved = api.call("PUT", path + v2, v2Body("Moving", elsewhere.url(), "ci", null), team.admin());
+            assertError(moved, 400, "VALIDATION_ERROR", "details.token");
+            assertThat(moved.body().get("message").asText()).isEqualTo("Re-enter the token when the address changes.");
+            assertError(api.call("PUT", path + v2, v2Body("Moving", fake.url(), "eve", null), team.admin()), 400,
+                    "VALIDATION_ERROR", "details.token");
+            assertThat(api.call("GET", path + v2, null, team.user()).body().get("details").get("url").asText())
+                    .isEqualTo(fake.url());
+
+            String github = created(team, ("{\"type\":\"github\",\"name\":\"GH\",\"details\":{\"user\":\"ci\","
+                    + "\"token\":\"%s\",\"imageNamePrefix\":\"acme\",\"namespace\":\"organization\"}}").formatted(token));
+            assertError(api.call("PUT", path + github, "{\"type\":\"github\",\"name\":\"GH\",\"details\":{"
+                    + "\"user\":\"ci\",\"imageNamePrefix\":\"ada\",\"namespace\":\"user\"}}", team.admin()), 400,
+                    "VALIDATION_ERROR", "details.token");
+
+            String gitlab = created(team, ("{\"type\":\"gitlab\",\"name\":\"GL\",\"details\":{\"user\":\"ci\","
+                    + "\"token\":\"%s\",\"imageNamePrefix\":\"acme/shop\",\"namespace\":\"project\",\"url\":\"%s\","
+                    + "\"apiUrl\":\"%s\"}}").formatted(token, fake.url(), fake.url()));
+            assertError(api.call("PUT", path + gitlab, ("{\"type\":\"gitlab\",\"name\":\"GL\",\"details\":{"
+                    + "\"user\":\"ci\",\"imageNamePrefix\":\"acme/shop\",\"namespace\":\"project\",\"url\":\"%s\","
+                    + "\"apiUrl\":\"%s\"}}").formatted(fake.url(), elsewhere.url()), team.admin()), 400,
+                    "VALIDATION_ERROR", "details.token");
+
+            String gcr = created(team, googleBody("GCR moving", "acme-project", FakeGoogle.ACCOUNT, google.pem()));
+            assertError(api.call("PUT", path + gcr, googleBody("GCR moving", "other-project", FakeGoogle.ACCOUNT, null),
+                    team.admin()), 400, "VALIDATION_ERROR", "details.token");
+            // the type changes: the token would be sent to a v2 registry at the same address
+            assertError(api.call("PUT", path + gcr, v2Body("GCR moving", google.url(), FakeGoogle.ACCOUNT, null),
+                    team.admin()), 400, "VALIDATION_ERROR", "details.token");
+
+            assertThat(elsewhere.authorizations).as("the new host never saw a credential").isEmpty();
+
+            // re-entered, the token may go to the new address
+            Answer again = api.call("PUT", path + v2, v2Body("Moving", elsewhere.url(), "ci", token), team.admin());
+            assertThat(again.status()).as(again.raw().body()).isEqualTo(204);
+            assertThat(elsewhere.authorizations).isNotEmpty();
+        }
+    }
+
     @Test
     void theRealLocalRegistryIsCheckedListedAndPinned() {
         assumeLocalRegistry();

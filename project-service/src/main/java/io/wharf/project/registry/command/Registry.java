@@ -35,6 +35,9 @@ class Registry {
     private String teamId;
     private String name;
     private String token;
+    /** Where {@link #token} authenticates (type and details without the token): it never follows a change. */
+    private RegistryType type;
+    private RegistryDetails target;
 
     Registry() {
         // for Axon
@@ -61,6 +64,9 @@ class Registry {
         // A kept token only stays where the new type takes credentials at all.
         String next = command.keepToken() ? (RegistryRules.takesToken(type) ? token : null) : sent;
         RegistryDetails d = RegistryRules.details(type, command.details(), next);
+        if (command.keepToken() && next != null) {
+            RegistryRules.keptTokenStaysPut(this.type, target, type, d);
+        }
         apply(new RegistryChangedEvent(registryId, teamId, name,
                 RegistryRules.optional(command.description(), RegistryRules.DESCRIPTION_MAX, "description"),
                 RegistryRules.optional(command.icon(), RegistryRules.ICON_MAX, "icon"), type.wire(), d.url(),
@@ -95,12 +101,18 @@ class Registry {
         teamId = event.teamId();
         name = event.name();
         token = event.token();
+        type = RegistryType.parse(event.type()).orElseThrow();
+        target = new RegistryDetails(event.url(), event.imageNamePrefix(), event.namespace(), event.apiUrl(),
+                event.user(), null);
     }
 
     @EventSourcingHandler
     void on(RegistryChangedEvent event) {
         name = event.name();
         token = event.token();
+        type = RegistryType.parse(event.type()).orElseThrow();
+        target = new RegistryDetails(event.url(), event.imageNamePrefix(), event.namespace(), event.apiUrl(),
+                event.user(), null);
     }
 
     @EventSourcingHandler

@@ -122,7 +122,13 @@ class RegistryController {
         }
         String newToken = keepToken ? null : emptyToNull(request.details().token());
         RegistryRequest.Details details = serviceAccount(type, request.details(), plainToken);
-        checker.check(type, RegistryRules.details(type, plain(details), plainToken).withToken(plainToken));
+        RegistryDetails next = RegistryRules.details(type, plain(details), plainToken);
+        if (keepToken && plainToken != null) {
+            // before the live check: it would send the kept token to the new address
+            RegistryRules.keptTokenStaysPut(existing.type(), new RegistryDetails(existing.url(),
+                    existing.imageNamePrefix(), existing.namespace(), existing.apiUrl(), existing.user(), null), type, next);
+        }
+        checker.check(type, next.withToken(plainToken));
         String name = RegistryRules.name(request.name());
         names.underClaim(teamId, name, id, () -> commands.sendAndWait(
                 new ChangeRegistryCommand(id, teamId, name, request.description(), request.icon(),

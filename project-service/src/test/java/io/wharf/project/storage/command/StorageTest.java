@@ -66,13 +66,33 @@ class StorageTest {
     @Test
     void changeKeepsOrReplacesTheSecretKey() {
         fixture.given(created())
-                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", "AKIA",
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://s3.example.com", "AKIA",
                         null, true, T))
-                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
+                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://s3.example.com",
                         "AKIA", SEALED, T));
+        fixture.given(created())
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", "AKIA",
+                        SEALED + "2", false, T))
+                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
+                        "AKIA", SEALED + "2", T));
         fixture.given(created())
                 .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", null,
                         null, false, T))
+                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
+                        null, null, T));
+    }
+
+    /** A kept secret never follows the storage to another address (it would be sent there). */
+    @Test
+    void aKeptSecretKeyDoesNotFollowANewUrl() {
+        fixture.given(created())
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://evil.example.com", "AKIA",
+                        null, true, T))
+                .expectException(field("secretKey")).expectNoEvents();
+        // without a stored secret there is nothing to keep: the url may change
+        fixture.given(new StorageCreatedEvent(ID, TEAM, "Backups", null, null, "https://s3.example.com", null, null, T))
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", null,
+                        null, true, T))
                 .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
                         null, null, T));
     }
