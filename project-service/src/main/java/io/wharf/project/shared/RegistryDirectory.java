@@ -27,7 +27,10 @@ public interface RegistryDirectory {
 
     /**
      * The manifest digest ({@code sha256:...}) of {@code imageName:tag} where the registry can
-     * tell it (a reachable {@code v2} registry); empty when it cannot, never an exception.
+     * tell it (a reachable {@code v2} registry); empty when it answered without one.
+     *
+     * @throws RegistryUnavailableException when a V2-speaking registry could not be asked (no
+     *                                      connection, no answer in time, a server error)
      */
     Optional<String> digestOf(UUID registryId, String imageName, String tag);
 }

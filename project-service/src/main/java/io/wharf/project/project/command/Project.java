@@ -35,6 +35,7 @@ import io.wharf.project.project.api.Caller;
 import io.wharf.project.project.api.ConvertProjectCommand;
 import io.wharf.project.project.api.CreatePackageCommand;
 import io.wharf.project.project.api.CreateProjectCommand;
+import io.wharf.project.project.api.CheckPublishableCommand;
 import io.wharf.project.project.api.CreateVersionCommand;
 import io.wharf.project.project.api.DeleteImageCommand;
 import io.wharf.project.project.api.DeleteProjectCommand;
@@ -241,6 +242,30 @@ class Project {
         List<CatalogueImage> copies = copies(parent);
         apply(new VersionIncreasedEvent(projectId, teamId, command.newVersionId(), parent.id, newName,
                 command.changelog(), copies, caller.userId(), caller.at()));
+    }
+
+    /** Answers what publishing would (404/412/400/409), applying nothing: see {@link CheckPublishableCommand}. */
+    @CommandHandler
+    void handle(CheckPublishableCommand command) {
+        requireTeam(command.caller());
+        if (command.versionId() != null) {
+            VersionState version = requireVersion(command.versionId());
+            if (version.published) {
+                throw new PreconditionFailedException("The version is already published.", null,
+                        "A published version is immutable; increase it for changes.");
+            }
+            requirePublishable(version.type, version.images.isEmpty());
+            return;
+        }
+        String newName = ProjectRules.name(command.name(), "name");
+        String newType = ProjectRules.versionType(command.type());
+        if (versionless()) {
+            throw new PreconditionFailedException("Can not add version to a versionless project.", null,
+                    "Convert the project to versioned first.");
+        }
+        requireNameFree(newName, null);
+        VersionState source = defaultVersionId == null ? null : versions.get(defaultVersionId);
+        requirePublishable(newType, source == null || source.images.isEmpty());
     }
 
     @CommandHandler

@@ -6,7 +6,9 @@ import io.wharf.project.registry.client.Credentials;
 import io.wharf.project.registry.client.RegistryClients;
 import io.wharf.project.registry.support.RegistryProperties;
 import io.wharf.common.security.SecretCipher;
+import io.wharf.project.registry.client.RegistryCallException;
 import io.wharf.project.shared.RegistryDirectory;
+import io.wharf.project.shared.RegistryUnavailableException;
 import io.wharf.project.shared.RegistrySummary;
 import io.wharf.project.shared.UseClaim;
 import io.wharf.project.registry.support.UsageClaims;
@@ -68,7 +70,8 @@ class TeamRegistryDirectory implements RegistryDirectory {
     }
 
     /**
-     * Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
+     * Throws {@link RegistryUnavailableException} when the registry cannot be reached, does not
+     * answer in time, or fails (5xx). Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
      * registry-1.docker.io (anonymous token from the realm of its challenge, auth.docker.io;
      * {@code library/} for one-segment names), {@code github} at ghcr.io, {@code gitlab} at its
      * registry url (registry.gitlab.com for GitLab.com), {@code google} at its url (the service-account key
@@ -97,6 +100,14 @@ class TeamRegistryDirectory implements RegistryDirectory {
         try {
             Credentials stored = new Credentials(e.user(), cipher.open(e.id(), e.token()));
             return clients.v2().digest(address, clients.forV2(e.type(), stored), repository, tag);
+        } catch (RegistryCallException failed) {
+            if (failed.unreachable() || failed.status() >= 500) {
+                // no answer: the caller cannot know whether there is a digest (publishing answers 503)
+                throw new RegistryUnavailableException("Registry " + e.id() + " could not be asked: "
+                        + failed.getMessage());
+            }
+            log.info("No digest of {}:{} from registry {}: {}", repository, tag, e.id(), failed.getMessage());
+            return Optional.empty();
         } catch (RuntimeException failed) {
             log.info("No digest of {}:{} from registry {}: {}", repository, tag, e.id(), failed.getMessage());
             return Optional.empty();
