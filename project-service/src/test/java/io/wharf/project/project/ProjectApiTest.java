@@ -65,6 +65,7 @@ class ProjectApiTest {
         registry.add("spring.data.mongodb.database", () -> database);
         registry.add("spring.kafka.bootstrap-servers", InProcessKafka::bootstrapServers);
         registry.add("wharf.security.internal-secret", () -> SECRET);
+        registry.add("wharf.project.config.user-bind-paths", () -> "/srv/wharf,/data/shared");
     }
 
     @LocalServerPort
@@ -395,6 +396,19 @@ class ProjectApiTest {
         Answer forbidden = expect(403, "PATCH", image, """
                 {"config":{"networkMode":"host"}}""", bob);
         assertThat(forbidden.code()).isEqualTo("FORBIDDEN_ROLE");
+        // every absolute host path bind and the host network are privileged; the allow-list's prefixes are not
+        for (String privileged : List.of("""
+                {"config":{"volumes":[{"name":"/var/lib/docker","path":"/d"}]}}""", """
+                {"config":{"volumes":[{"name":"/run/containerd/containerd.sock","path":"/c.sock"}]}}""", """
+                {"config":{"volumes":[{"name":"/home/ada","path":"/h"}]}}""", """
+                {"config":{"volumes":[{"name":"/srv/wharf-other","path":"/h"}]}}""", """
+                {"config":{"networks":[{"key":"host"}]}}""")) {
+            assertThat(expect(403, "PATCH", image, privileged, bob).code()).as(privileged).isEqualTo("FORBIDDEN_ROLE");
+        }
+        expect(204, "PATCH", image, """
+                {"config":{"volumes":[{"name":"/srv/wharf/shop","path":"/data"}]}}""", bob);
+        expect(204, "PATCH", image, """
+                {"config":{"volumes":[{"name":"/var/lib/docker","path":"/d"}],"networks":[{"key":"host"}]}}""", cy);
         expect(204, "PATCH", image, """
                 {"config":{"networkMode":"host"}}""", cy);
 

@@ -157,26 +157,41 @@ final class ConfigRules {
     }
 
     /**
-     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host},
-     * capabilities, or a volume binding a dangerous host path: {@code /} or the Docker socket as
-     * its name or path, or as host path (an absolute volume name) a directory holding the socket
-     * ({@code /var}, {@code /var/run}, {@code /run}) or anything in or under {@code /proc},
-     * {@code /sys}, {@code /etc}, {@code /dev}, {@code /boot}, {@code /root}. Container paths like
-     * /run or /etc/nginx are ordinary mounts of named volumes and stay unprivileged.
+     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host}, the
+     * network {@code host} in {@code networks}, capabilities, or a volume binding a host path: every
+     * absolute volume name is a host path bind, privileged unless {@code userBinds} allows it; the
+     * Docker socket as the container path is privileged too. Some binds stay privileged whatever
+     * {@code userBinds} says: {@code /}, the Docker socket and the directories holding it
+     * ({@code /var}, {@code /var/run}, {@code /run}), anything in or under {@code /proc}, {@code /sys},
+     * {@code /etc}, {@code /dev}, {@code /boot}, {@code /root}. Named volumes mounted at container
+     * paths like /run or /etc/nginx are unprivileged.
      */
-    static boolean privileged(ContainerConfig patch) {
+    static boolean privileged(ContainerConfig patch, UserBindPaths userBinds) {
         if (patch == null) {
             return false;
         }
         if ("host".equals(patch.networkMode())) {
             return true;
         }
+        if (patch.networks() != null && patch.networks().stream()
+                .anyMatch(n -> n != null && n.key() != null && "host".equalsIgnoreCase(n.key().trim()))) {
+            return true;
+        }
         if (patch.capabilities() != null && !patch.capabilities().isEmpty()) {
             return true;
         }
         return patch.volumes() != null && patch.volumes().stream().anyMatch(v -> v != null
-                && (PRIVILEGED_BINDS.contains(normalised(v.name())) || PRIVILEGED_BINDS.contains(normalised(v.path()))
-                || SOCKET_DIRECTORIES.contains(normalised(v.name())) || privilegedHostTree(normalised(v.name()))));
+                && (PRIVILEGED_BINDS.contains(normalised(v.path())) || privilegedBind(normalised(v.name()), userBinds)));
+    }
+
+    private static boolean privilegedBind(String hostPath, UserBindPaths userBinds) {
+        if (hostPath == null || !hostPath.startsWith("/")) {
+            return false;
+        }
+        if (PRIVILEGED_BINDS.contains(hostPath) || SOCKET_DIRECTORIES.contains(hostPath) || privilegedHostTree(hostPath)) {
+            return true;
+        }
+        return !userBinds.allows(hostPath);
     }
 
     private static boolean privilegedHostTree(String hostPath) {
@@ -185,7 +200,7 @@ final class ConfigRules {
     }
 
     /** {@code path} without repeated, trailing and {@code .} segments ({@code ..} is refused by validation). */
-    private static String normalised(String path) {
+    static String normalised(String path) {
         if (path == null) {
             return null;
         }

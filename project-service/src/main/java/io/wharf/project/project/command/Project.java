@@ -347,7 +347,8 @@ class Project {
     }
 
     @CommandHandler
-    void handle(PatchImageCommand command, VersionDeployments deployments, StorageDirectory storages) {
+    void handle(PatchImageCommand command, VersionDeployments deployments, StorageDirectory storages,
+            UserBindPaths userBinds) {
         Caller caller = requireTeam(command.caller());
         VersionState version = requireVersion(command.versionId());
         ImageState image = requireImage(version, command.imageId());
@@ -369,9 +370,9 @@ class Project {
                 }
             }
         }
-        if (ConfigRules.privileged(patch) && !caller.role().atLeast(TeamRole.ADMIN)) {
-            throw new ForbiddenRoleException("Privileged settings (network mode host, binding / or the Docker "
-                    + "socket, capabilities) need the admin role.", "config", "Ask an admin of the team.");
+        if (ConfigRules.privileged(patch, userBinds) && !caller.role().atLeast(TeamRole.ADMIN)) {
+            throw new ForbiddenRoleException("Privileged settings (host network, host path binds, capabilities) "
+                    + "need the admin role.", "config", "Ask an admin of the team.");
         }
         requireMutable(version, deployments);
         if (command.tag() == null && command.config() == null && cleared.isEmpty()) {

@@ -178,7 +178,7 @@ class ConfigRulesTest {
                 new Markers(List.of(kv("a")), List.of(kv("b")), List.of(kv("c"))));
 
         assertThatCode(() -> ConfigRules.validate(full, "config")).doesNotThrowAnyException();
-        assertThat(ConfigRules.privileged(full)).isFalse();
+        assertThat(ConfigRules.privileged(full, UserBindPaths.NONE)).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -203,39 +203,60 @@ class ConfigRulesTest {
 
     @Test
     void privilegedSettings() {
-        assertThat(ConfigRules.privileged(configWith("networkMode", "host"))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("networkMode", "bridge"))).isFalse();
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(new Volume("v", "/", "/host", null, null,
+        assertThat(privileged(configWith("networkMode", "host"))).isTrue();
+        assertThat(privileged(configWith("networkMode", "bridge"))).isFalse();
+        assertThat(privileged(configWith("networks", List.of(new ContainerConfig.UniqueKey(null, "backend"),
+                new ContainerConfig.UniqueKey(null, "host"))))).isTrue();
+        assertThat(privileged(configWith("networks", List.of(new ContainerConfig.UniqueKey(null, "backend"))))).isFalse();
+        assertThat(privileged(configWith("volumes", List.of(new Volume("v", "/", "/host", null, null,
                 null))))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(new Volume("v", "sock", "/run//docker.sock/",
+        assertThat(privileged(configWith("volumes", List.of(new Volume("v", "sock", "/run//docker.sock/",
                 null, null, null))))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("capabilities", List.of(kv("SYS_ADMIN"))))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("capabilities", List.of()))).isFalse();
+        assertThat(privileged(configWith("capabilities", List.of(kv("SYS_ADMIN"))))).isTrue();
+        assertThat(privileged(configWith("capabilities", List.of()))).isFalse();
     }
+
+    static boolean privileged(ContainerConfig patch) {
+        return ConfigRules.privileged(patch, UserBindPaths.NONE);
+    }
+
+    static final UserBindPaths SRV = new UserBindPaths(List.of("/srv/", " /data/apps ", "", "/"));
 
     static Volume bind(String hostPath, String containerPath) {
         return new Volume("v", hostPath, containerPath, null, null, null);
     }
 
+    /** Every absolute host path bind is privileged (admin only), whatever the path. */
     @ParameterizedTest(name = "{0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource({
             "/var/run, /host-run", "/run, /r", "/var, /v", "/var/run/, /x", "/var/./run, /x", "//run, /x",
             "/var/run/docker.sock, /var/run/docker.sock", "/, /host",
             "/proc, /host/proc", "/proc/1/root, /p", "/sys, /sys", "/sys/fs/cgroup, /c", "/etc, /host-etc",
             "/etc/shadow, /shadow", "/dev, /dev", "/dev/sda, /disk", "/boot, /boot", "/root, /r", "/root/.ssh, /ssh",
-            "sock, /run//docker.sock/"})
-    void bindsThatHandOverTheHostArePrivileged(String hostPath, String containerPath) {
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind("/srv/ok", "/ok"),
-                bind(hostPath, containerPath))))).isTrue();
+            "sock, /run//docker.sock/", "/var/lib/docker, /d", "/run/containerd/containerd.sock, /c.sock",
+            "/usr, /usr", "/bin, /b", "/lib, /l", "/home, /h", "/home/ada, /home", "/var/lib/kubelet, /k",
+            "/srv/app, /app", "/var/lib/app, /data", "/var/run-data, /d", "/runner, /r", "/opt/proc, /proc-copy"})
+    void hostPathBindsArePrivileged(String hostPath, String containerPath) {
+        assertThat(privileged(configWith("volumes", List.of(bind("data", "/ok"), bind(hostPath, containerPath)))))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "data, /data", "/srv/app, /app", "/var/lib/app, /data", "/var/run-data, /d", "/runner, /r",
-            "/etcetera, /e", "/devices, /d", "/rootfs, /r", "/home/ada, /home", "config, /etc/nginx",
-            "/var/run/app, /x", "/opt/proc, /proc-copy", "data, /var/run", "tmp, /run"})
-    void ordinaryBindsAreNot(String hostPath, String containerPath) {
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind(hostPath, containerPath))))).isFalse();
+            "data, /data", "config, /etc/nginx", "data, /var/run", "tmp, /run", "cache, /var/lib/docker"})
+    void namedVolumesAreNot(String name, String containerPath) {
+        assertThat(privileged(configWith("volumes", List.of(bind(name, containerPath))))).isFalse();
+    }
+
+    /** wharf.project.config.user-bind-paths lets members bind under its prefixes, never the host's dangerous paths. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/srv/app, false", "/srv, false", "/srv//app/./x, false", "/data/apps/shop, false", "/srvx, true",
+            "/data/apps-other, true", "/data, true", "/var/lib/docker, true", "/var/run, true", "/etc, true",
+            "/run/docker.sock, true", "/, true"})
+    void theAllowListOpensOnlyItsPrefixes(String hostPath, boolean privileged) {
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind(hostPath, "/x"))), SRV))
+                .isEqualTo(privileged);
     }
 
     @Test

@@ -99,6 +99,7 @@ class ProjectTest {
         fixture.registerInjectableResource(registries);
         storages = new InMemoryStorageDirectory();
         fixture.registerInjectableResource(storages);
+        fixture.registerInjectableResource(UserBindPaths.NONE);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
