@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.wharf.common.error.ErrorCode;
 import io.wharf.common.error.ErrorResponse;
 import io.wharf.common.error.ServiceUnavailableException;
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.WharfException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -197,6 +198,9 @@ public class ErrorTranslator {
         if (e.code() == ErrorCode.RATE_LIMITED || e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
             long seconds = e instanceof ServiceUnavailableException s ? s.retryAfterSeconds() : 1;
             return withRetry(new TranslatedError(e.code().status(), body), seconds);
+        }
+        if (e instanceof ConflictException c && c.retryAfterSeconds() != null) {
+            return withRetry(new TranslatedError(e.code().status(), body), c.retryAfterSeconds());
         }
         return new TranslatedError(e.code().status(), body);
     }

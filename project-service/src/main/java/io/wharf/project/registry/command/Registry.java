@@ -3,6 +3,7 @@ package io.wharf.project.registry.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
 import io.wharf.common.events.project.RegistryChangedEvent;
@@ -76,9 +77,13 @@ class Registry {
     @CommandHandler
     void handle(DeleteRegistryCommand command, RegistryUsage usage) {
         ownedBy(command.teamId());
-        if (usage.inUse(registryId)) {
-            throw new PreconditionFailedException("Registry is already in use.", "registryId",
+        switch (usage.check(registryId)) {
+            case HELD_NOW -> throw new ConflictException("An image command is using the registry right now.",
+                    "registryId", "Retry in a moment.", 1);
+            case IN_USE -> throw new PreconditionFailedException("Registry is already in use.", "registryId",
                     "Remove the images that use it first.");
+            case FREE -> {
+            }
         }
         apply(new RegistryDeletedEvent(registryId, teamId, name, false, command.deletedAt()));
     }

@@ -143,6 +143,7 @@ class RegistryController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN_ROLE")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "CONFLICT + Retry-After: 1: an image command holds it right now")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: in use")
     ResponseEntity<Void> delete(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable String teamSlug,
             @PathVariable UUID registryId) {

@@ -3,6 +3,7 @@ package io.wharf.project.storage.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
 import io.wharf.common.error.ValidationException;
@@ -67,9 +68,13 @@ class Storage {
     @CommandHandler
     void handle(DeleteStorageCommand c, StorageUsage usage) {
         ownedBy(c.teamId());
-        if (usage.inUse(storageId)) {
-            throw new PreconditionFailedException("Storage is already in use.", "storageId",
+        switch (usage.check(storageId)) {
+            case HELD_NOW -> throw new ConflictException("An image command is using the storage right now.",
+                    "storageId", "Retry in a moment.", 1);
+            case IN_USE -> throw new PreconditionFailedException("Storage is already in use.", "storageId",
                     "Remove it from the image and instance configs first.");
+            case FREE -> {
+            }
         }
         apply(new StorageDeletedEvent(storageId, teamId, name, false, c.deletedAt()));
     }

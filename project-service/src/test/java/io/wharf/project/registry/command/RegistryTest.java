@@ -1,5 +1,6 @@
 package io.wharf.project.registry.command;
 
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
 import io.wharf.common.error.ValidationException;
@@ -12,6 +13,7 @@ import io.wharf.project.registry.api.DeleteRegistryCommand;
 import io.wharf.project.registry.api.RegistryDetails;
 import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.api.RemoveTeamRegistryCommand;
+import io.wharf.project.shared.DeletionCheck;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -32,11 +34,13 @@ class RegistryTest {
 
     private AggregateTestFixture<Registry> fixture;
     private final Set<String> used = new HashSet<>();
+    private final Set<String> held = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Registry.class);
-        fixture.registerInjectableResource((RegistryUsage) used::contains);
+        fixture.registerInjectableResource((RegistryUsage) id -> used.contains(id) ? DeletionCheck.IN_USE
+                : held.contains(id) ? DeletionCheck.HELD_NOW : DeletionCheck.FREE);
     }
 
     static RegistryDetails details(String url, String prefix, String namespace, String apiUrl, String user, String token) {
@@ -223,6 +227,17 @@ class RegistryTest {
         fixture.given(v2Created())
                 .when(new DeleteRegistryCommand(ID, TEAM, T))
                 .expectException(PreconditionFailedException.class)
+                .expectNoEvents();
+    }
+
+    /** An image command holding it right now is no use yet: 409 with a retry, not 412. */
+    @Test
+    void aLiveHoldIsAConflictThatPasses() {
+        held.add(ID);
+        fixture.given(v2Created())
+                .when(new DeleteRegistryCommand(ID, TEAM, T))
+                .expectException(Matchers.predicate(e -> e instanceof ConflictException c
+                        && Long.valueOf(1).equals(c.retryAfterSeconds()) && "registryId".equals(c.field())))
                 .expectNoEvents();
     }
 
