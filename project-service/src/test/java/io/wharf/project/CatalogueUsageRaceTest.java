@@ -250,6 +250,22 @@ class CatalogueUsageRaceTest {
         String[] theirs = project(other, "theirs");
         assertThat(api.call("POST", images(other, theirs), "[{\"registryId\":\"" + registryId
                 + "\",\"images\":[\"c/d\"]}]", other.user()).status()).isEqualTo(404);
+        // ... and makes no claim: a stranger's or a random id never holds (nor creates a claim document)
+        String kept2 = created(team, "registries",
+                "{\"type\":\"unchecked\",\"name\":\"Untouched\",\"details\":{\"url\":\"race.example.com\"}}");
+        String random = java.util.UUID.randomUUID().toString();
+        for (String id : List.of(kept2, random)) {
+            assertThat(api.call("POST", images(other, theirs), "[{\"registryId\":\"" + id
+                    + "\",\"images\":[\"c/d\"]}]", other.user()).status()).isEqualTo(404);
+            assertThat(api.call("PATCH", images(other, theirs) + "/" + java.util.UUID.randomUUID(),
+                    "{\"config\":{\"storage\":{\"storageId\":\"" + id + "\",\"bucket\":\"b\",\"path\":\"p\"}}}",
+                    other.user()).status()).isEqualTo(404);
+        }
+        com.mongodb.client.MongoCollection<org.bson.Document> claimDocs = api.project
+                .getBean(com.mongodb.client.MongoDatabase.class).getCollection("catalogue_claims");
+        for (String key : List.of("registry:" + kept2, "registry:" + random, "storage:" + kept2, "storage:" + random)) {
+            assertThat(claimDocs.countDocuments(com.mongodb.client.model.Filters.eq("_id", key))).as(key).isZero();
+        }
     }
 
     /**

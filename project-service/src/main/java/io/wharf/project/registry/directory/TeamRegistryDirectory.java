@@ -51,14 +51,18 @@ class TeamRegistryDirectory implements RegistryDirectory {
                 .map(e -> summary(teamSlug, e));
     }
 
-    /** Held first, then looked up: a deletion that marked it first refuses the hold (see {@link UsageClaims}). */
+    /**
+     * The team's first (a stranger's id makes no claim document and blocks nobody's deletion), then
+     * held, then looked up again: a deletion that marked it first refuses the hold (see
+     * {@link UsageClaims}), one that finished in between leaves it gone (404).
+     */
     @Override
     public UseClaim holdForImages(String teamSlug, UUID registryId) {
         Optional<String> teamId = teams.teamIdBySlug(teamSlug);
-        if (teamId.isEmpty()) {
+        String id = registryId.toString();
+        if (teamId.isEmpty() || table.find(teamId.get(), id).isEmpty()) {
             return UseClaim.UNKNOWN;
         }
-        String id = registryId.toString();
         boolean held = claims.holdForUnitOfWork(UsageClaims.REGISTRY, id);
         boolean ofTeam = table.find(teamId.get(), id).isPresent();
         return !ofTeam ? UseClaim.UNKNOWN : held ? UseClaim.HELD : UseClaim.BEING_DELETED;
