@@ -389,6 +389,22 @@ class ProjectApiTest {
                 .isEqualTo("config.environment[0].key");
         assertThat(expect(400, "PATCH", image, """
                 {"config":{"volumez":[]}}""", bob).body().path("field").asText()).isEqualTo("config.volumez");
+        // names the runtime or Kubernetes would split, cut or refuse: 400 at the field, nothing stored
+        for (String[] row : new String[][] {
+                {"{\"config\":{\"environment\":[{\"key\":\"A=B\",\"value\":\"1\"}]}}", "config.environment[0].key"},
+                {"{\"config\":{\"environment\":[{\"key\":\"A\\nB\",\"value\":\"1\"}]}}", "config.environment[0].key"},
+                {"{\"config\":{\"secrets\":[{\"key\":\"K=V\",\"required\":true}]}}", "config.secrets[0].key"},
+                {"{\"config\":{\"labels\":{\"deployment\":[{\"key\":\"Bad.Prefix/app\",\"value\":\"x\"}]}}}",
+                        "config.labels.deployment[0].key"},
+                {"{\"config\":{\"labels\":{\"service\":[{\"key\":\"app\",\"value\":\"not a value\"}]}}}",
+                        "config.labels.service[0].value"},
+                {"{\"config\":{\"annotations\":{\"ingress\":[{\"key\":\"%s\",\"value\":\"x\"}]}}}"
+                        .formatted("n".repeat(64)), "config.annotations.ingress[0].key"}}) {
+            assertThat(expect(400, "PATCH", image, row[0], bob).body().path("field").asText()).as(row[0])
+                    .isEqualTo(row[1]);
+        }
+        expect(204, "PATCH", image, """
+                {"config":{"labels":{"deployment":[{"key":"app.kubernetes.io/name","value":"web_1.0"}]}}}""", bob);
         assertThat(expect(200, "GET", image, null, bob).body().path("config").path("ports").get(0).path("internal")
                 .asInt()).isEqualTo(80);
 

@@ -49,6 +49,43 @@ class ConfigRulesTest {
                         "config.labels.deployment[0].key"),
                 Arguments.of(configWith("annotations", new Markers(null, null, List.of(kv("")))),
                         "config.annotations.ingress[0].key"),
+                // environment variable names: no '=', no control characters (init containers and secrets too)
+                Arguments.of(configWith("environment", List.of(kv("A=B"))), "config.environment[0].key"),
+                Arguments.of(configWith("environment", List.of(kv("A"), kv("B\u0000C"))), "config.environment[1].key"),
+                Arguments.of(configWith("environment", List.of(kv("A\u0007"))), "config.environment[0].key"),
+                Arguments.of(configWith("secrets", List.of(new UniqueSecretKey("s", "PASS=WORD", true))),
+                        "config.secrets[0].key"),
+                Arguments.of(configWith("secrets", List.of(new UniqueSecretKey("s", "PASS\u001bWORD", true))),
+                        "config.secrets[0].key"),
+                Arguments.of(configWith("initContainers", List.of(new InitContainer("i", "migrate", "busybox", null, null,
+                        List.of(kv("X=1")), null, null))), "config.initContainers[0].environment[0].key"),
+                // Kubernetes keys: [prefix/]name, name <= 63 alphanumerics with -_. inside, prefix a DNS subdomain
+                Arguments.of(configWith("labels", new Markers(List.of(kv("-app")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("app-")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("a".repeat(64))), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("Example.com/app")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("example..com/app")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv(("a".repeat(63) + ".").repeat(4) + "com/app")),
+                        null, null)), "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("example.com/")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("a/b/c")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("annotations", new Markers(null, List.of(kv("ok"), kv("bad key!")), null)),
+                        "config.annotations.deployment[1].key"),
+                Arguments.of(configWith("extraLBAnnotations", List.of(kv("lb/ty:pe"))), "config.extraLBAnnotations[0].key"),
+                // label values: empty or <= 63 alphanumerics with -_. inside (annotation values are free text)
+                Arguments.of(configWith("labels", new Markers(null, null, List.of(new UniqueKeyValue("l", "tier",
+                        "front end")))), "config.labels.ingress[0].value"),
+                Arguments.of(configWith("labels", new Markers(null, null, List.of(new UniqueKeyValue("l", "tier",
+                        "v".repeat(64))))), "config.labels.ingress[0].value"),
+                Arguments.of(configWith("labels", new Markers(null, null, List.of(new UniqueKeyValue("l", "tier",
+                        "-front")))), "config.labels.ingress[0].value"),
                 Arguments.of(configWith("ports", List.of(new Port("p", 0, null))), "config.ports[0].internal"),
                 Arguments.of(configWith("ports", List.of(new Port("p", 80, 65536))), "config.ports[0].external"),
                 Arguments.of(configWith("ports", List.of(new Port("p", 80, null), new Port("q", 80, null))),
@@ -179,6 +216,23 @@ class ConfigRulesTest {
 
         assertThatCode(() -> ConfigRules.validate(full, "config")).doesNotThrowAnyException();
         assertThat(ConfigRules.privileged(full, UserBindPaths.NONE)).isFalse();
+    }
+
+    /** What Kubernetes accepts passes: prefixed keys, dots and underscores inside, empty label values. */
+    @Test
+    void kubernetesKeysAndLabelValuesKubernetesAcceptsPass() {
+        List<UniqueKeyValue> labels = List.of(new UniqueKeyValue("a", "app.kubernetes.io/name", "shop_web-1.0"),
+                new UniqueKeyValue("b", "example.com/" + "n".repeat(63), ""),
+                new UniqueKeyValue("c", "a".repeat(63) + "." + "b".repeat(63) + "/x", "v".repeat(63)),
+                new UniqueKeyValue("d", "Tier_2", null));
+        List<UniqueKeyValue> annotations = List.of(new UniqueKeyValue("a", "nginx.ingress.kubernetes.io/rewrite-target",
+                "/$2 with any text, even spaces"));
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith("labels",
+                new Markers(labels, labels, labels))), "config")).doesNotThrowAnyException();
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith("annotations",
+                new Markers(annotations, annotations, annotations))), "config")).doesNotThrowAnyException();
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith("environment",
+                List.of(new UniqueKeyValue("e", "lower_case.dots-ok", "a=b=c")))), "config")).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}")
