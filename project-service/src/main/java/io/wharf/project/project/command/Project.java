@@ -62,6 +62,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -75,8 +76,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * target (404), then the request's shape (400), the caller's role (403), conflicts (409) and state
  * rules (412).
  */
-@Aggregate(snapshotTriggerDefinition = ProjectFeatureConfig.SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = ProjectFeatureConfig.SNAPSHOT_TRIGGER,
+        snapshotFilter = ProjectFeatureConfig.SNAPSHOT_FILTER)
 // Snapshots (Jackson, the event serializer) hold the fields, never derived getters.
+// Bump the revision whenever the fields (here, VersionState, ImageState, PackageState) change shape
+// or meaning: snapshots of another revision are ignored and the project is rebuilt from its events.
+@Revision(ProjectFeatureConfig.PROJECT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 class Project {
