@@ -1,8 +1,8 @@
 package io.wharf.project.shared;
 
 /**
- * A registry that speaks the V2 API could not be asked (no connection, no answer in time, a server
- * error): unlike "it answered without a digest", the caller cannot know whether there is one.
+ * A registry that speaks the V2 API is there but gave no answer (none in time, a server error):
+ * unlike "it answered without a digest", the caller cannot know whether there is one.
  * Publishing answers 503 rather than freezing the version unpinned.
  */
 public class RegistryUnavailableException extends RuntimeException {

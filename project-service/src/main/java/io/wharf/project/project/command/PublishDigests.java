@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
  * never another team's publish, and a lookup nobody waits for does not keep running.
  *
  * <p>A registry that answers without a digest (unknown tag, no digest header, credentials refused,
- * {@code unchecked}) leaves the image on its tag (seed 000: "where the registry can tell"). A
- * registry that does not answer in time, cannot be reached or fails (5xx) makes the whole publish
- * 503 + Retry-After, naming the image and registry: publishing it unpinned would silently drop a pin
- * the registry could have given, and a published version is immutable.
+ * {@code unchecked}) or is not there at all (unknown host, connection refused) leaves the image on
+ * its tag (seed 000: "where the registry can tell"). A registry that does not answer in time or
+ * fails (5xx) makes the whole publish 503 + Retry-After, naming the image and registry: publishing
+ * it unpinned would silently drop a pin the registry could have given, and a published version is
+ * immutable.
  */
 @Component
 class PublishDigests {

@@ -74,8 +74,8 @@ class TeamRegistryDirectory implements RegistryDirectory {
     }
 
     /**
-     * Throws {@link RegistryUnavailableException} when the registry cannot be reached, does not
-     * answer in time, or fails (5xx). Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
+     * Throws {@link RegistryUnavailableException} when the registry does not answer in time or fails
+     * (5xx); one that is not there at all (unknown host, connection refused) tells no digest. Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
      * registry-1.docker.io (anonymous token from the realm of its challenge, auth.docker.io;
      * {@code library/} for one-segment names), {@code github} at ghcr.io, {@code gitlab} at its
      * registry url (registry.gitlab.com for GitLab.com), {@code google} at its url (the service-account key
@@ -105,8 +105,9 @@ class TeamRegistryDirectory implements RegistryDirectory {
             Credentials stored = new Credentials(e.user(), cipher.open(e.id(), e.token()));
             return clients.v2().digest(address, clients.forV2(e.type(), stored), repository, tag);
         } catch (RegistryCallException failed) {
-            if (failed.unreachable() || failed.status() >= 500) {
-                // no answer: the caller cannot know whether there is a digest (publishing answers 503)
+            if (failed.timedOut() || failed.status() >= 500) {
+                // there, but no answer: the caller cannot know whether there is a digest (publishing: 503).
+                // Not there at all (unknown host, connection refused): it cannot tell one; the tag stays.
                 throw new RegistryUnavailableException("Registry " + e.id() + " could not be asked: "
                         + failed.getMessage());
             }
