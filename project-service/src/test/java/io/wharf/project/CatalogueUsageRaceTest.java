@@ -123,7 +123,8 @@ class CatalogueUsageRaceTest {
                     () -> api.call("DELETE", "/api/" + team.slug() + "/registries/" + registryId, null, team.admin()),
                     round);
             int delete = statuses.get(0);
-            assertThat(delete).isIn(204, 412);
+            // 409: an add held it at that very moment (a live hold, retried after a second), 412: in use
+            assertThat(delete).isIn(204, 409, 412);
             long using = projects.stream().mapToLong(pv -> count(api.call("GET", images(team, pv), null, team.user())
                     .body(), i -> registryId.equals(i.path("registry").path("id").asText()))).sum();
             log.info("registry round {}: delete {}, adds {}, images using it {}", round, delete, statuses.subList(1,
@@ -133,6 +134,9 @@ class CatalogueUsageRaceTest {
                 assertThat(using).as("round %d: deleted, yet images use it", round).isZero();
                 assertThat(api.call("GET", "/api/" + team.slug() + "/registries/" + registryId, null, team.user())
                         .status()).isEqualTo(404);
+            } else if (delete == 409) {
+                assertThat(api.call("GET", "/api/" + team.slug() + "/registries/" + registryId, null, team.user())
+                        .status()).isEqualTo(200);
             } else {
                 assertThat(using).as("round %d: refused as in use", round).isPositive();
                 assertThat(api.call("GET", "/api/" + team.slug() + "/registries/" + registryId, null, team.user())
@@ -180,14 +184,14 @@ class CatalogueUsageRaceTest {
             List<Integer> statuses = race(patches,
                     () -> api.call("DELETE", "/api/" + team.slug() + "/storages/" + storageId, null, team.admin()), round);
             int delete = statuses.get(0);
-            assertThat(delete).isIn(204, 412);
+            assertThat(delete).isIn(204, 409, 412);
             long using = projects.stream().mapToLong(pv -> count(api.call("GET", images(team, pv), null, team.user())
                     .body(), i -> storageId.equals(i.path("config").path("storage").path("storageId").asText()))).sum();
             log.info("storage round {}: delete {}, patches {}, images using it {}", round, delete,
                     statuses.subList(1, statuses.size()), using);
             if (delete == 204) {
                 assertThat(using).as("round %d: deleted, yet images use it", round).isZero();
-            } else {
+            } else if (delete == 412) {
                 assertThat(using).as("round %d: refused as in use", round).isPositive();
             }
             assertThat(statuses.subList(1, statuses.size()).stream().filter(s -> s == 204).count()).isEqualTo(using);
@@ -198,7 +202,7 @@ class CatalogueUsageRaceTest {
                             "{\"config\":{\"storage\":null}}", team.user()).status()).isEqualTo(204);
                 }
             }
-            if (delete == 412) {
+            if (delete != 204) {
                 assertThat(api.call("DELETE", "/api/" + team.slug() + "/storages/" + storageId, null, team.admin())
                         .status()).isEqualTo(204);
             }
@@ -246,6 +250,54 @@ class CatalogueUsageRaceTest {
         String[] theirs = project(other, "theirs");
         assertThat(api.call("POST", images(other, theirs), "[{\"registryId\":\"" + registryId
                 + "\",\"images\":[\"c/d\"]}]", other.user()).status()).isEqualTo(404);
+        // ... and makes no claim: a stranger's or a random id never holds (nor creates a claim document)
+        String kept2 = created(team, "registries",
+                "{\"type\":\"unchecked\",\"name\":\"Untouched\",\"details\":{\"url\":\"race.example.com\"}}");
+        String random = java.util.UUID.randomUUID().toString();
+        for (String id : List.of(kept2, random)) {
+            assertThat(api.call("POST", images(other, theirs), "[{\"registryId\":\"" + id
+                    + "\",\"images\":[\"c/d\"]}]", other.user()).status()).isEqualTo(404);
+            assertThat(api.call("PATCH", images(other, theirs) + "/" + java.util.UUID.randomUUID(),
+                    "{\"config\":{\"storage\":{\"storageId\":\"" + id + "\",\"bucket\":\"b\",\"path\":\"p\"}}}",
+                    other.user()).status()).isEqualTo(404);
+        }
+        com.mongodb.client.MongoCollection<org.bson.Document> claimDocs = api.project
+                .getBean(com.mongodb.client.MongoDatabase.class).getCollection("catalogue_claims");
+        for (String key : List.of("registry:" + kept2, "registry:" + random, "storage:" + kept2, "storage:" + random)) {
+            assertThat(claimDocs.countDocuments(com.mongodb.client.model.Filters.eq("_id", key))).as(key).isZero();
+        }
+    }
+
+    /**
+     * The other moment, made to stand still: an image command holds the registry and the storage (its
+     * unit of work not ended). Their deletion is a conflict that passes (409 + Retry-After: 1), not
+     * "in use" (412); once the hold is gone, the deletion goes through.
+     */
+    @Test
+    void aDeletionDuringAnImageCommandIs409WithARetry() {
+        Team team = api.team("held");
+        String registryId = created(team, "registries",
+                "{\"type\":\"unchecked\",\"name\":\"Held\",\"details\":{\"url\":\"race.example.com\"}}");
+        String storageId = created(team, "storages", "{\"name\":\"Held\",\"url\":\"https://s3.example.com\"}");
+        UsageClaims claims = api.project.getBean(UsageClaims.class);
+        org.axonframework.messaging.unitofwork.UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        try {
+            assertThat(claims.holdForUnitOfWork(UsageClaims.REGISTRY, registryId)).isTrue();
+            assertThat(claims.holdForUnitOfWork(UsageClaims.STORAGE, storageId)).isTrue();
+            for (String path : List.of("/registries/" + registryId, "/storages/" + storageId)) {
+                Answer delete = api.call("DELETE", "/api/" + team.slug() + path, null, team.admin());
+                assertThat(delete.status()).as(delete.raw().body()).isEqualTo(409);
+                assertThat(delete.body().get("code").asText()).isEqualTo("CONFLICT");
+                assertThat(delete.header("Retry-After")).isEqualTo("1");
+                assertThat(delete.body().get("retryAfter").asInt()).isEqualTo(1);
+            }
+        } finally {
+            command.commit();
+        }
+        assertThat(api.call("DELETE", "/api/" + team.slug() + "/registries/" + registryId, null, team.admin()).status())
+                .isEqualTo(204);
+        assertThat(api.call("DELETE", "/api/" + team.slug() + "/storages/" + storageId, null, team.admin()).status())
+                .isEqualTo(204);
     }
 
     private static long count(JsonNode images, java.util.function.Predicate<JsonNode> using) {

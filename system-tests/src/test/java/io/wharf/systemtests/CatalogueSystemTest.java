@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registry on 127.0.0.1:5000 (that part skipped when nothing answers there, outside CI; in CI a failure), a storage, a versioned
  * project (created once more with the same Idempotency-Key: the replay), a version, images of both
  * registries, a config patch, increase, publish (the local image pinned to its digest), a package,
- * the container images, a project from a template, and the delete paths (412 while in use).
+ * the container images, a project from a template, and the delete paths (412 while in use); also a
+ * field cleared with null, privileged settings refused to a plain member (403), a read-only package
+ * field (422), and a stored registry token that does not follow a new address (400).
  * Mutating requests honour the gateway's rate limit: on 429 the request is sent again after
  * {@code Retry-After}.
  */
@@ -42,8 +44,16 @@ class CatalogueSystemTest {
         auth = Api.bearer(register("owner"));
         Map<String, String> outsider = Api.bearer(register("outsider"));
         String slug = "cat-" + UUID.randomUUID().toString().substring(0, 8);
-        expect(201, "POST", "/api/teams", Map.of("name", "Catalogue " + slug, "slug", slug), auth);
+        String teamId = expect(201, "POST", "/api/teams", Map.of("name", "Catalogue " + slug, "slug", slug), auth)
+                .json().get("id").asText();
         String base = "/api/" + slug;
+        // a plain member (role user), invited and accepted; project-service learns it over Kafka
+        Api.Reply memberRegistered = expect(201, "POST", "/api/auth/register", Map.of("email", "member-"
+                + UUID.randomUUID() + "@example.com", "password", "correct horse battery", "firstName", "member"), Map.of());
+        Map<String, String> member = Api.bearer(memberRegistered.json().get("token").asText());
+        expect(201, "POST", "/api/teams/" + teamId + "/users", Map.of("email",
+                memberRegistered.json().at("/user/email").asText(), "firstName", "Member"), auth);
+        expect(204, "POST", "/api/users/me/invitations/" + teamId, null, member);
 
         // the team's Docker Hub Library comes from identity's TeamCreatedEvent, asynchronously
         String hub = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -55,6 +65,16 @@ class CatalogueSystemTest {
                     "details", Map.of("url", LOCAL_REGISTRY)), auth).json().get("id").asText();
             JsonNode repositories = expect(200, "GET", base + "/registries/" + localId + "/images?q=busy", null, auth).json();
             assertThat(repositories.toString()).contains("demo/busybox");
+            // a stored token never follows the registry to another address unless sent again (400 details.token)
+            String tokened = expect(201, "POST", base + "/registries", Map.of("type", "v2", "name", "Local with token",
+                    "details", Map.of("url", LOCAL_REGISTRY, "user", "ci", "token", "t0k3n")), auth)
+                    .json().get("id").asText();
+            Api.Reply moved = expect(400, "PUT", base + "/registries/" + tokened, Map.of("type", "v2",
+                    "name", "Local with token", "details", Map.of("url", "127.0.0.1:5999", "user", "ci")), auth);
+            assertThat(moved.json().get("field").asText()).isEqualTo("details.token");
+            assertThat(expect(200, "GET", base + "/registries/" + tokened, null, auth).json().get("details").get("url")
+                    .asText()).isEqualTo(LOCAL_REGISTRY);
+            expect(204, "DELETE", base + "/registries/" + tokened, null, auth);
         } else if ("true".equalsIgnoreCase(System.getenv("CI")) || System.getenv("WHARF_TEST_REGISTRY") != null) {
             // CI starts the registry (.ci/run): without it the walk would pass without its v2 part
             org.junit.jupiter.api.Assertions.fail("Nothing answers on " + LOCAL_REGISTRY + " in CI (CI=true or "
@@ -105,6 +125,23 @@ class CatalogueSystemTest {
         assertThat(expect(400, "PATCH", v1Path + "/images/" + nginx, Map.of("config", Map.of("ports",
                 List.of(Map.of("internal", 70000)))), auth).json().get("field").asText())
                 .isEqualTo("config.ports[0].internal");
+        // null clears a field back to its default
+        Map<String, Object> clearRestart = new HashMap<>();
+        clearRestart.put("restartPolicy", null);
+        expect(204, "PATCH", v1Path + "/images/" + nginx, Map.of("config", clearRestart), auth);
+        JsonNode cleared = expect(200, "GET", v1Path + "/images/" + nginx, null, auth).json().get("config");
+        assertThat(cleared.get("restartPolicy").asText()).isEqualTo("no");
+        assertThat(cleared.get("ports").get(0).get("external").asInt()).isEqualTo(8080);
+        // privileged settings need the admin role: a plain member gets 403, nothing changes
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.send("GET", v1Path + "/images/" + nginx, null, member).status() == 200);
+        for (Map<String, Object> privileged : List.<Map<String, Object>>of(Map.of("networkMode", "host"),
+                Map.of("volumes", List.of(Map.of("name", "/var/lib/docker", "path", "/d"))))) {
+            assertThat(expect(403, "PATCH", v1Path + "/images/" + nginx, Map.of("config", privileged), member).json()
+                    .get("code").asText()).isEqualTo("FORBIDDEN_ROLE");
+        }
+        assertThat(expect(200, "GET", v1Path + "/images/" + nginx, null, member).json().get("config")
+                .get("networkMode").asText()).isEqualTo("bridge");
 
         // increase, then publish the child: tags pinned to digests where the registry can tell
         String v2 = expect(201, "POST", v1Path + "/increase", Map.of("name", "1.1.0"), auth).json().get("id").asText();
@@ -126,6 +163,10 @@ class CatalogueSystemTest {
                 "components", List.of(Map.of("imageId", childNginx.get("id").asText(), "version", "1.27-alpine")),
                 "labels", List.of(Map.of("text", "stable", "color", "green"))), auth).json();
         assertThat(pkg.get("components").get(0).get("name").asText()).isEqualTo("nginx");
+        Api.Reply readonly = expect(422, "PATCH", projectPath + "/packages/" + pkg.get("id").asText(),
+                Map.of("version", "2.0.0"), auth);
+        assertThat(readonly.json().get("code").asText()).isEqualTo("READONLY_FIELD");
+        assertThat(readonly.json().get("field").asText()).isEqualTo("version");
         assertThat(expect(200, "GET", projectPath + "/packages", null, auth).json().size()).isEqualTo(1);
 
         // the team's container images: one per registry and name, used by both versions

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import io.wharf.common.config.ServiceDatabase;
 import io.wharf.common.config.WharfProperties;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -65,13 +66,24 @@ class AxonMongoAutoConfiguration {
     EventStorageEngine eventStorageEngine(
             MongoTemplate template,
             @Qualifier("eventSerializer") Serializer eventSerializer,
-            WharfProperties properties) {
+            WharfProperties properties,
+            Configuration configuration) {
+        // The aggregates' snapshot filters (e.g. @Aggregate(snapshotFilter = ...) with a
+        // RevisionSnapshotFilter), as Axon's own JPA engine gets them: without them a snapshot of an
+        // older state shape would be loaded.
+        return eventStorageEngine(template, eventSerializer, properties, configuration.snapshotFilter());
+    }
+
+    /** The engine as the bean builds it, with the given snapshot filter (tests: {@link SnapshotFilter#allowAll()}). */
+    EventStorageEngine eventStorageEngine(MongoTemplate template, Serializer eventSerializer,
+            WharfProperties properties, SnapshotFilter snapshotFilter) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .storageStrategy(new DocumentPerEventStorageStrategy(
                         EventEntryConfiguration.getDefault(), properties.axon().trackingLookBack()))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
+                .snapshotFilter(snapshotFilter)
                 .build();
         engine.ensureIndexes();
         return engine;

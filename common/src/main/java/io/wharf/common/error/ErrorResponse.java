@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The error envelope of SPEC §1.2, used on every error of every route, gateway included.
  *
- * @param retryAfter seconds, only for RATE_LIMITED and SERVICE_UNAVAILABLE
+ * @param retryAfter seconds, only for RATE_LIMITED, SERVICE_UNAVAILABLE and a CONFLICT that passes by itself
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorResponse(

@@ -9,6 +9,7 @@ import io.wharf.common.error.ErrorCode;
 import io.wharf.common.error.ErrorResponse;
 import io.wharf.common.error.RateLimitedException;
 import io.wharf.common.error.ServiceUnavailableException;
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.WharfException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -199,6 +200,9 @@ public class ErrorTranslator {
             long seconds = e instanceof ServiceUnavailableException s ? s.retryAfterSeconds()
                     : e instanceof RateLimitedException r ? r.retryAfterSeconds() : 1;
             return withRetry(new TranslatedError(e.code().status(), body), seconds);
+        }
+        if (e instanceof ConflictException c && c.retryAfterSeconds() != null) {
+            return withRetry(new TranslatedError(e.code().status(), body), c.retryAfterSeconds());
         }
         return new TranslatedError(e.code().status(), body);
     }

@@ -52,7 +52,8 @@ class MongoEventStoreTest {
                 new WharfProperties.Axon(lookBack, 256),
                 new WharfProperties.Kafka(new WharfProperties.Publisher(true, Duration.ofSeconds(2)),
                         new WharfProperties.Consumer(3, Duration.ofMillis(10), 2.0, Duration.ofMillis(100))));
-        return new AxonMongoAutoConfiguration().eventStorageEngine(template, JacksonSerializer.builder().objectMapper(new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()).build(), properties);
+        return new AxonMongoAutoConfiguration().eventStorageEngine(template, JacksonSerializer.builder().objectMapper(new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()).build(), properties,
+                org.axonframework.eventsourcing.snapshotting.SnapshotFilter.allowAll());
     }
 
     private static GenericDomainEventMessage<UserRegisteredEvent> event(String aggregateId, long sequence, Instant at) {

@@ -138,7 +138,7 @@ class TrackingTokenMemoryTest {
     private EventStorageEngine engine() {
         return new AxonMongoAutoConfiguration().eventStorageEngine(template,
                 JacksonSerializer.builder().objectMapper(new ObjectMapper().findAndRegisterModules()).build(),
-                properties(256));
+                properties(256), org.axonframework.eventsourcing.snapshotting.SnapshotFilter.allowAll());
     }
 
     private static WharfProperties properties(int cache) {

@@ -164,6 +164,13 @@ class WharfWebLayerTest {
         assertThat(conflict.body().path("message").asText()).isEqualTo("Name taken.");
         assertThat(conflict.body().path("hint").asText()).isEqualTo("Choose another name.");
         assertEnvelope(get("/things/" + java.util.UUID.randomUUID()), 404, "NOT_FOUND", "thingId");
+        assertThat(conflict.header("Retry-After")).as("a plain conflict does not pass by waiting").isNull();
+        assertThat(conflict.body().has("retryAfter")).isFalse();
+        // a conflict that passes by itself says when to retry
+        Answer busy = get("/busy");
+        assertEnvelope(busy, 409, "CONFLICT", "thingId");
+        assertThat(busy.header("Retry-After")).isEqualTo("1");
+        assertThat(busy.body().path("retryAfter").asLong()).isEqualTo(1);
     }
 
     @Test

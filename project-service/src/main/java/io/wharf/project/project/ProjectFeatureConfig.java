@@ -4,6 +4,8 @@ import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,23 @@ public class ProjectFeatureConfig {
     SnapshotTriggerDefinition projectSnapshotTrigger(Snapshotter snapshotter,
             @Value("${wharf.project.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** The bean name of the Project aggregate's snapshot filter. */
+    public static final String SNAPSHOT_FILTER = "projectSnapshotFilter";
+    /**
+     * The revision of the Project aggregate's snapshot state (its fields). Bump it on every change of
+     * that state: snapshots of another revision are ignored ({@link #projectSnapshotFilter}) and the
+     * project is rebuilt from its events, which then snapshot anew.
+     */
+    public static final String PROJECT_REVISION = "1";
+    /** The Project aggregate's type in the event store (Axon's default: the simple class name). */
+    public static final String PROJECT_TYPE = "Project";
+
+    /** Only snapshots of the current {@link #PROJECT_REVISION} are loaded. */
+    @Bean(SNAPSHOT_FILTER)
+    SnapshotFilter projectSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(PROJECT_TYPE).revision(PROJECT_REVISION).build();
     }
 
     @Autowired

@@ -27,7 +27,11 @@ public interface RegistryDirectory {
 
     /**
      * The manifest digest ({@code sha256:...}) of {@code imageName:tag} where the registry can
-     * tell it (a reachable {@code v2} registry); empty when it cannot, never an exception.
+     * tell it (a reachable {@code v2} registry); empty when it answered without one, or is not there
+     * at all (unknown host, connection refused: e.g. Docker Hub from a machine without internet).
+     *
+     * @throws RegistryUnavailableException when a V2-speaking registry is there but does not answer
+     *                                      in time, or fails (5xx)
      */
     Optional<String> digestOf(UUID registryId, String imageName, String tag);
 }

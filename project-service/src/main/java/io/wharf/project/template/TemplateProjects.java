@@ -10,6 +10,7 @@ import io.wharf.common.axon.ViewWait;
 import io.wharf.project.project.api.AddImagesCommand;
 import io.wharf.project.project.api.Caller;
 import io.wharf.project.project.api.CreateProjectCommand;
+import io.wharf.project.project.api.DeleteProjectCommand;
 import io.wharf.project.project.api.CreateVersionCommand;
 import io.wharf.project.project.api.FindProjectViewVersionQuery;
 import io.wharf.project.project.api.PatchImageCommand;
@@ -28,6 +29,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +44,14 @@ import org.springframework.stereotype.Component;
  * so a {@code user} gets 403 FORBIDDEN_ROLE ({@code field: id}) before anything is created.
  *
  * <p>Not one transaction: the project is created first (a name conflict, 409, leaves nothing
- * behind); should a later step fail, the project stays with what was added so far, visible and
- * deletable like any other.
+ * behind); should a later step fail (a version, an image add or a config patch refused), the project
+ * is deleted again ({@code DeleteProjectCommand}, which frees its name) and the original error is
+ * the answer. Registries created for it stay: they are the team's, usable by other projects.
  */
 @Component
 class TemplateProjects {
+
+    private static final Logger log = LoggerFactory.getLogger(TemplateProjects.class);
 
     static final String FIRST_VERSION = "1.0.0";
 
@@ -85,7 +91,19 @@ class TemplateProjects {
         String projectId = IdempotentIds.newId();
         String rollingId = IdempotentIds.newId();
         commands.sendAndWait(new CreateProjectCommand(projectId, caller, name, description, type, null, rollingId));
+        try {
+            fill(template, teamId, teamSlug, caller, projectId, rollingId, type);
+        } catch (RuntimeException failed) {
+            undo(projectId, caller, failed);
+            throw failed;
+        }
+        views.awaitView(projectId, new FindProjectViewVersionQuery(projectId));
+        return new Created(teamId, projectId);
+    }
 
+    /** Everything after the project: registries, the first version, images, their configs. */
+    private void fill(Template template, String teamId, String teamSlug, Caller caller, String projectId,
+            String rollingId, String type) {
         Map<String, UUID> registryIds = new LinkedHashMap<>();
         for (Template.RegistryNeed need : template.registries()) {
             registryIds.put(need.name(), registryOf(teamId, teamSlug, need));
@@ -110,8 +128,18 @@ class TemplateProjects {
                         image.config()));
             }
         }
-        views.awaitView(projectId, new FindProjectViewVersionQuery(projectId));
-        return new Created(teamId, projectId);
+    }
+
+    /** Deletes the half-made project (its name freed with it); a failure here is added to the original one. */
+    private void undo(String projectId, Caller caller, RuntimeException failed) {
+        try {
+            commands.sendAndWait(new DeleteProjectCommand(projectId, caller));
+            views.awaitView(projectId, new FindProjectViewVersionQuery(projectId));
+        } catch (RuntimeException cleanup) {
+            log.warn("Project {} from a template could not be deleted after a failed step: {}", projectId,
+                    cleanup.getMessage());
+            failed.addSuppressed(cleanup);
+        }
     }
 
     record Created(String teamId, String projectId) {

@@ -65,6 +65,7 @@ class ProjectApiTest {
         registry.add("spring.data.mongodb.database", () -> database);
         registry.add("spring.kafka.bootstrap-servers", InProcessKafka::bootstrapServers);
         registry.add("wharf.security.internal-secret", () -> SECRET);
+        registry.add("wharf.project.config.user-bind-paths", () -> "/srv/wharf,/data/shared");
     }
 
     @LocalServerPort
@@ -388,6 +389,22 @@ class ProjectApiTest {
                 .isEqualTo("config.environment[0].key");
         assertThat(expect(400, "PATCH", image, """
                 {"config":{"volumez":[]}}""", bob).body().path("field").asText()).isEqualTo("config.volumez");
+        // names the runtime or Kubernetes would split, cut or refuse: 400 at the field, nothing stored
+        for (String[] row : new String[][] {
+                {"{\"config\":{\"environment\":[{\"key\":\"A=B\",\"value\":\"1\"}]}}", "config.environment[0].key"},
+                {"{\"config\":{\"environment\":[{\"key\":\"A\\nB\",\"value\":\"1\"}]}}", "config.environment[0].key"},
+                {"{\"config\":{\"secrets\":[{\"key\":\"K=V\",\"required\":true}]}}", "config.secrets[0].key"},
+                {"{\"config\":{\"labels\":{\"deployment\":[{\"key\":\"Bad.Prefix/app\",\"value\":\"x\"}]}}}",
+                        "config.labels.deployment[0].key"},
+                {"{\"config\":{\"labels\":{\"service\":[{\"key\":\"app\",\"value\":\"not a value\"}]}}}",
+                        "config.labels.service[0].value"},
+                {"{\"config\":{\"annotations\":{\"ingress\":[{\"key\":\"%s\",\"value\":\"x\"}]}}}"
+                        .formatted("n".repeat(64)), "config.annotations.ingress[0].key"}}) {
+            assertThat(expect(400, "PATCH", image, row[0], bob).body().path("field").asText()).as(row[0])
+                    .isEqualTo(row[1]);
+        }
+        expect(204, "PATCH", image, """
+                {"config":{"labels":{"deployment":[{"key":"app.kubernetes.io/name","value":"web_1.0"}]}}}""", bob);
         assertThat(expect(200, "GET", image, null, bob).body().path("config").path("ports").get(0).path("internal")
                 .asInt()).isEqualTo(80);
 
@@ -395,6 +412,19 @@ class ProjectApiTest {
         Answer forbidden = expect(403, "PATCH", image, """
                 {"config":{"networkMode":"host"}}""", bob);
         assertThat(forbidden.code()).isEqualTo("FORBIDDEN_ROLE");
+        // every absolute host path bind and the host network are privileged; the allow-list's prefixes are not
+        for (String privileged : List.of("""
+                {"config":{"volumes":[{"name":"/var/lib/docker","path":"/d"}]}}""", """
+                {"config":{"volumes":[{"name":"/run/containerd/containerd.sock","path":"/c.sock"}]}}""", """
+                {"config":{"volumes":[{"name":"/home/ada","path":"/h"}]}}""", """
+                {"config":{"volumes":[{"name":"/srv/wharf-other","path":"/h"}]}}""", """
+                {"config":{"networks":[{"key":"host"}]}}""")) {
+            assertThat(expect(403, "PATCH", image, privileged, bob).code()).as(privileged).isEqualTo("FORBIDDEN_ROLE");
+        }
+        expect(204, "PATCH", image, """
+                {"config":{"volumes":[{"name":"/srv/wharf/shop","path":"/data"}]}}""", bob);
+        expect(204, "PATCH", image, """
+                {"config":{"volumes":[{"name":"/var/lib/docker","path":"/d"}],"networks":[{"key":"host"}]}}""", cy);
         expect(204, "PATCH", image, """
                 {"config":{"networkMode":"host"}}""", cy);
 

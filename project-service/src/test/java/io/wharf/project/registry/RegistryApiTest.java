@@ -61,7 +61,8 @@ class RegistryApiTest {
                 "--wharf.project.registry.hub-registry-url=" + fake.url(),
                 "--wharf.project.registry.github-registry-url=" + fake.url(),
                 "--wharf.project.registry.gitlab-registry-url=" + fake.url(),
-                "--wharf.project.registry.google-token-url=" + google.tokenUrl());
+                "--wharf.project.registry.google-token-url=" + google.tokenUrl(),
+                "--wharf.project.publish.digest-timeout=3s");
         usage = api.project.getBean(TestCatalogueUsage.class);
     }
 
@@ -197,6 +198,142 @@ class RegistryApiTest {
                 + library, null, team.user()).status() == 200);
         assertError(api.call("GET", "/api/" + team.slug() + "/registries/" + library + "/images", null, team.user()),
                 412, "PRECONDITION_FAILED", "registryId");
+    }
+
+    /**
+     * A kept (omitted) token never follows the registry to another address, type, user or account
+     * (SPEC §1.4, secrets): 400 on details.token before the live check, so the new host never sees
+     * it; nothing changes. Sent again, the change is fine.
+     */
+    @Test
+    void aKeptTokenIsNeverSentToAChangedAddress() throws Exception {
+        Team team = api.team("moved");
+        String path = "/api/" + team.slug() + "/registries/";
+        String token = FakeRegistryApis.TOKEN;
+        try (FakeRegistryApis elsewhere = new FakeRegistryApis()) {
+            String v2 = created(team, fakeV2("Moving"));
+            Answer moved = api.call("PUT", path + v2, v2Body("Moving", elsewhere.url(), "ci", null), team.admin());
+            assertError(moved, 400, "VALIDATION_ERROR", "details.token");
+            assertThat(moved.body().get("message").asText()).isEqualTo("Re-enter the token when the address changes.");
+            assertError(api.call("PUT", path + v2, v2Body("Moving", fake.url(), "eve", null), team.admin()), 400,
+                    "VALIDATION_ERROR", "details.token");
+            assertThat(api.call("GET", path + v2, null, team.user()).body().get("details").get("url").asText())
+                    .isEqualTo(fake.url());
+
+            String github = created(team, ("{\"type\":\"github\",\"name\":\"GH\",\"details\":{\"user\":\"ci\","
+                    + "\"token\":\"%s\",\"imageNamePrefix\":\"acme\",\"namespace\":\"organization\"}}").formatted(token));
+            assertError(api.call("PUT", path + github, "{\"type\":\"github\",\"name\":\"GH\",\"details\":{"
+                    + "\"user\":\"ci\",\"imageNamePrefix\":\"ada\",\"namespace\":\"user\"}}", team.admin()), 400,
+                    "VALIDATION_ERROR", "details.token");
+
+            String gitlab = created(team, ("{\"type\":\"gitlab\",\"name\":\"GL\",\"details\":{\"user\":\"ci\","
+                    + "\"token\":\"%s\",\"imageNamePrefix\":\"acme/shop\",\"namespace\":\"project\",\"url\":\"%s\","
+                    + "\"apiUrl\":\"%s\"}}").formatted(token, fake.url(), fake.url()));
+            assertError(api.call("PUT", path + gitlab, ("{\"type\":\"gitlab\",\"name\":\"GL\",\"details\":{"
+                    + "\"user\":\"ci\",\"imageNamePrefix\":\"acme/shop\",\"namespace\":\"project\",\"url\":\"%s\","
+                    + "\"apiUrl\":\"%s\"}}").formatted(fake.url(), elsewhere.url()), team.admin()), 400,
+                    "VALIDATION_ERROR", "details.token");
+
+            String gcr = created(team, googleBody("GCR moving", "acme-project", FakeGoogle.ACCOUNT, google.pem()));
+            assertError(api.call("PUT", path + gcr, googleBody("GCR moving", "other-project", FakeGoogle.ACCOUNT, null),
+                    team.admin()), 400, "VALIDATION_ERROR", "details.token");
+            // the type changes: the token would be sent to a v2 registry at the same address
+            assertError(api.call("PUT", path + gcr, v2Body("GCR moving", google.url(), FakeGoogle.ACCOUNT, null),
+                    team.admin()), 400, "VALIDATION_ERROR", "details.token");
+
+            assertThat(elsewhere.authorizations).as("the new host never saw a credential").isEmpty();
+
+            // re-entered, the token may go to the new address
+            Answer again = api.call("PUT", path + v2, v2Body("Moving", elsewhere.url(), "ci", token), team.admin());
+            assertThat(again.status()).as(again.raw().body()).isEqualTo(204);
+            assertThat(elsewhere.authorizations).isNotEmpty();
+        }
+    }
+
+    /**
+     * Publishing against a registry that never answers the digest lookup: 503 + Retry-After naming the
+     * image and registry, nothing published, within the digest timeout; meanwhile another team
+     * publishes against a healthy registry at once, pinned. A version that cannot be published is
+     * refused (404/412) before any registry is asked.
+     */
+    @Test
+    void aHangingRegistryMakesOnlyItsOwnPublish503() throws Exception {
+        Team slow = api.team("hangs");
+        Team quick = api.team("quick");
+        java.util.concurrent.atomic.AtomicInteger heads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer hanging = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hanging.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        hanging.createContext("/", x -> {
+            try (x) {
+                if (x.getRequestURI().getPath().contains("/manifests/")) {
+                    heads.incrementAndGet();
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                x.sendResponseHeaders(200, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        hanging.start();
+        try {
+            String slowRegistry = created(slow, v2Body("Hanging", "http://127.0.0.1:" + hanging.getAddress().getPort(),
+                    null, null));
+            String slowVersion = versionWithImage(slow, "Stuck", slowRegistry);
+            String quickVersion = versionWithImage(quick, "Flowing", created(quick, fakeV2("Quick")));
+
+            // refused before any lookup: unknown version 404, rolling version 412
+            String projects = "/api/" + slow.slug() + "/projects";
+            String stuckProject = slowVersion.substring(0, slowVersion.indexOf("/versions/"));
+            assertError(api.call("POST", stuckProject + "/versions/" + UUID.randomUUID() + "/publish", null,
+                    slow.user()), 404, "NOT_FOUND", null);
+            Answer versionless = api.call("POST", projects, "{\"type\":\"versionless\",\"name\":\"Edge\"}",
+                    slow.user());
+            String edge = projects + "/" + versionless.body().get("id").asText();
+            String rolling = api.call("GET", edge, null, slow.user()).body().get("versions").get(0).get("id").asText();
+            assertThat(api.call("POST", edge + "/versions/" + rolling + "/images",
+                    "[{\"registryId\":\"%s\",\"images\":[\"team/app:1.0\"]}]".formatted(slowRegistry), slow.user())
+                    .status()).isEqualTo(201);
+            assertError(api.call("POST", edge + "/versions/" + rolling + "/publish", null, slow.user()), 412,
+                    "PRECONDITION_FAILED", null);
+            assertThat(heads.get()).as("no registry asked for a refused publish").isZero();
+
+            java.util.concurrent.CompletableFuture<Answer> stuck = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.call("POST", slowVersion + "/publish", null, slow.user()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> heads.get() >= 1);
+            long start = System.nanoTime();
+            Answer flowing = api.call("POST", quickVersion + "/publish", null, quick.user());
+            assertThat(flowing.status()).as(flowing.raw().body()).isEqualTo(204);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+            assertThat(api.call("GET", quickVersion, null, quick.user()).body().get("images").get(0).get("digest")
+                    .asText()).isEqualTo(FakeRegistryApis.DIGEST);
+
+            Answer refused = stuck.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertError(refused, 503, "SERVICE_UNAVAILABLE", null);
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            assertThat(refused.body().get("message").asText()).contains("Hanging").contains("team/app:1.0");
+            assertThat(api.call("GET", slowVersion, null, slow.user()).body().get("published").asBoolean()).isFalse();
+        } finally {
+            release.countDown();
+            hanging.stop(0);
+        }
+    }
+
+    /** A versioned project of the team with version 1.0.0 holding team/app:1.0 of the registry; its path. */
+    private static String versionWithImage(Team team, String name, String registryId) {
+        String projects = "/api/" + team.slug() + "/projects";
+        Answer project = api.call("POST", projects, "{\"type\":\"versioned\",\"name\":\"" + name + "\"}", team.user());
+        assertThat(project.status()).as(project.raw().body()).isEqualTo(201);
+        String path = projects + "/" + project.body().get("id").asText();
+        Answer version = api.call("POST", path + "/versions", "{\"type\":\"incremental\",\"name\":\"1.0.0\"}",
+                team.user());
+        assertThat(version.status()).as(version.raw().body()).isEqualTo(201);
+        String versionPath = path + "/versions/" + version.body().get("id").asText();
+        Answer images = api.call("POST", versionPath + "/images",
+                "[{\"registryId\":\"%s\",\"images\":[\"team/app:1.0\"]}]".formatted(registryId), team.user());
+        assertThat(images.status()).as(images.raw().body()).isEqualTo(201);
+        return versionPath;
     }
 
     @Test

@@ -100,6 +100,18 @@ class StorageApiTest {
         assertThat(kept.get("name").asText()).isEqualTo("Media files");
         assertThat(kept.get("hasSecretKey").asBoolean()).isTrue();
 
+        // the kept secret does not follow a new url: 400 on secretKey, nothing changed
+        Answer moved = api.call("PUT", path, body("Media moved", null).replace("s3.example.com", "evil.example.com"),
+                team.admin());
+        assertError(moved, 400, "VALIDATION_ERROR", "secretKey");
+        assertThat(moved.body().get("message").asText()).contains("Re-enter");
+        JsonNode unchanged = api.call("GET", path, null, team.user()).body();
+        assertThat(unchanged.get("name").asText()).isEqualTo("Media files");
+        assertThat(unchanged.get("url").asText()).isEqualTo("https://s3.example.com");
+        // sent again, it may go there
+        assertThat(api.call("PUT", path, body("Media moved", SECRET_KEY).replace("s3.example.com", "evil.example.com"),
+                team.admin()).status()).isEqualTo(204);
+
         assertThat(api.call("PUT", path, body("Media files", ""), team.admin()).status()).isEqualTo(204);
         assertThat(api.call("GET", path, null, team.user()).body().get("hasSecretKey").asBoolean()).isFalse();
     }

@@ -15,6 +15,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.wharf.project.registry.support.UsageClaims;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
 /**
  * {@code /api/templates/**} over real HTTP on the real command path (registries, projects, images),
@@ -213,5 +215,31 @@ class TemplateApiTest {
         assertError(api.call("POST", "/api/templates", "{\"id\":\"nginx\",\"teamSlug\":\"" + team.slug()
                 + "\",\"type\":\"versionless\"}", team.user()), 400, "VALIDATION_ERROR", "name");
         assertThat(api.call("GET", "/api/" + team.slug() + "/projects", null, team.user()).body().size()).isEqualTo(1);
+    }
+
+    /**
+     * A step after the project exists fails (the image add is refused: the team's Docker Hub Library
+     * is being deleted, 409): the project is deleted again, its name free, and the answer is the
+     * original error.
+     */
+    @Test
+    void aFailedLaterStepTakesTheProjectBack() {
+        Team team = team("undo");
+        String library = TeamRegistriesPolicy.hubLibraryId(team.id());
+        UsageClaims claims = api.project.getBean(UsageClaims.class);
+        org.axonframework.messaging.unitofwork.UnitOfWork<?> deletion = DefaultUnitOfWork.startAndGet(null);
+        try {
+            assertThat(claims.markDeletingForUnitOfWork(UsageClaims.REGISTRY, library)).isTrue();
+            Answer refused = api.call("POST", "/api/templates", body("nginx", team, "Half made", "versioned"),
+                    team.user());
+            assertError(refused, 409, "CONFLICT", "[0].registryId");
+            assertThat(api.call("GET", "/api/" + team.slug() + "/projects", null, team.user()).body()).isEmpty();
+        } finally {
+            deletion.rollback();
+        }
+        // the name is free again
+        Answer again = api.call("POST", "/api/templates", body("nginx", team, "Half made", "versioned"), team.user());
+        assertThat(again.status()).as(again.raw().body()).isEqualTo(201);
+        assertThat(api.call("GET", "/api/" + team.slug() + "/projects", null, team.user()).body()).hasSize(1);
     }
 }

@@ -91,6 +91,11 @@ class ThingController {
         throw new ConflictException("Name taken.", "name", "Choose another name.");
     }
 
+    @GetMapping("/busy")
+    void busy() {
+        throw new ConflictException("Held right now.", "thingId", "Retry in a moment.", 1);
+    }
+
     @GetMapping("/unavailable")
     void unavailable() {
         throw new ServiceUnavailableException("Kafka is down.", 7);

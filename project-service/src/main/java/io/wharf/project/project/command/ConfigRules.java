@@ -29,6 +29,10 @@ final class ConfigRules {
 
     static final int MAX_LIST = 512;
     static final int MAX_TEXT = 4096;
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
+            "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$");
+    private static final Pattern LABEL_VALUE = Pattern.compile("^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$");
     private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
     /** List-item ids: what clients send back from a GET (UUIDs here), at most 64 visible characters. */
     static final int MAX_ID = 64;
@@ -83,7 +87,7 @@ final class ConfigRules {
         if (config.name() != null) {
             dnsLabel(config.name(), at + ".name");
         }
-        keyValues(config.environment(), at + ".environment");
+        environment(config.environment(), at + ".environment");
         secrets(config.secrets(), at + ".secrets");
         if (config.routing() != null) {
             matches(config.routing().domain(), HOSTNAME, at + ".routing.domain",
@@ -131,7 +135,7 @@ final class ConfigRules {
                         "An HTTP header name: letters, digits and !#$%&'*+.^_`|~-.");
             }
         }
-        keyValues(config.extraLBAnnotations(), at + ".extraLBAnnotations");
+        kubernetes(config.extraLBAnnotations(), at + ".extraLBAnnotations", false);
         if (config.healthCheckConfig() != null) {
             var h = config.healthCheckConfig();
             if (h.port() != null) {
@@ -152,31 +156,46 @@ final class ConfigRules {
                 }
             }
         }
-        markers(config.annotations(), at + ".annotations");
-        markers(config.labels(), at + ".labels");
+        markers(config.annotations(), at + ".annotations", false);
+        markers(config.labels(), at + ".labels", true);
     }
 
     /**
-     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host},
-     * capabilities, or a volume binding a dangerous host path: {@code /} or the Docker socket as
-     * its name or path, or as host path (an absolute volume name) a directory holding the socket
-     * ({@code /var}, {@code /var/run}, {@code /run}) or anything in or under {@code /proc},
-     * {@code /sys}, {@code /etc}, {@code /dev}, {@code /boot}, {@code /root}. Container paths like
-     * /run or /etc/nginx are ordinary mounts of named volumes and stay unprivileged.
+     * Whether {@code patch} sets a privileged setting (SPEC §1.4): network mode {@code host}, the
+     * network {@code host} in {@code networks}, capabilities, or a volume binding a host path: every
+     * absolute volume name is a host path bind, privileged unless {@code userBinds} allows it; the
+     * Docker socket as the container path is privileged too. Some binds stay privileged whatever
+     * {@code userBinds} says: {@code /}, the Docker socket and the directories holding it
+     * ({@code /var}, {@code /var/run}, {@code /run}), anything in or under {@code /proc}, {@code /sys},
+     * {@code /etc}, {@code /dev}, {@code /boot}, {@code /root}. Named volumes mounted at container
+     * paths like /run or /etc/nginx are unprivileged.
      */
-    static boolean privileged(ContainerConfig patch) {
+    static boolean privileged(ContainerConfig patch, UserBindPaths userBinds) {
         if (patch == null) {
             return false;
         }
         if ("host".equals(patch.networkMode())) {
             return true;
         }
+        if (patch.networks() != null && patch.networks().stream()
+                .anyMatch(n -> n != null && n.key() != null && "host".equalsIgnoreCase(n.key().trim()))) {
+            return true;
+        }
         if (patch.capabilities() != null && !patch.capabilities().isEmpty()) {
             return true;
         }
         return patch.volumes() != null && patch.volumes().stream().anyMatch(v -> v != null
-                && (PRIVILEGED_BINDS.contains(normalised(v.name())) || PRIVILEGED_BINDS.contains(normalised(v.path()))
-                || SOCKET_DIRECTORIES.contains(normalised(v.name())) || privilegedHostTree(normalised(v.name()))));
+                && (PRIVILEGED_BINDS.contains(normalised(v.path())) || privilegedBind(normalised(v.name()), userBinds)));
+    }
+
+    private static boolean privilegedBind(String hostPath, UserBindPaths userBinds) {
+        if (hostPath == null || !hostPath.startsWith("/")) {
+            return false;
+        }
+        if (PRIVILEGED_BINDS.contains(hostPath) || SOCKET_DIRECTORIES.contains(hostPath) || privilegedHostTree(hostPath)) {
+            return true;
+        }
+        return !userBinds.allows(hostPath);
     }
 
     private static boolean privilegedHostTree(String hostPath) {
@@ -185,7 +204,7 @@ final class ConfigRules {
     }
 
     /** {@code path} without repeated, trailing and {@code .} segments ({@code ..} is refused by validation). */
-    private static String normalised(String path) {
+    static String normalised(String path) {
         if (path == null) {
             return null;
         }
@@ -432,6 +451,64 @@ final class ConfigRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             key(list.get(i).key(), at + "[" + i + "].key", seen);
+            variableName(list.get(i).key(), at + "[" + i + "].key");
+        }
+    }
+
+    /** Environment variables: keys as {@link #key}, and names a process environment can hold. */
+    private static void environment(List<UniqueKeyValue> list, String at) {
+        keyValues(list, at);
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                variableName(list.get(i).key(), at + "[" + i + "].key");
+            }
+        }
+    }
+
+    /**
+     * An environment variable (or secret, which becomes one) is {@code NAME=value} to the runtime:
+     * an {@code =} in the name would move the split, a control character (NUL, newline) cut or
+     * forge entries.
+     */
+    private static void variableName(String key, String field) {
+        if (key.indexOf('=') >= 0) {
+            throw invalid(field, "An environment variable name must not contain '='.");
+        }
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(field, "An environment variable name must not contain control characters.");
+        }
+    }
+
+    /**
+     * Kubernetes annotations or labels: keys are qualified names ({@code [prefix/]name}: name 1-63
+     * alphanumerics with {@code -_.} inside, prefix a DNS subdomain of at most 253); label values are
+     * empty or 1-63 alphanumerics with {@code -_.} inside. Kubernetes refuses anything else at deploy
+     * time, long after the config was accepted.
+     */
+    private static void kubernetes(List<UniqueKeyValue> list, String at, boolean labels) {
+        keyValues(list, at);
+        if (list == null) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String key = list.get(i).key();
+            String field = at + "[" + i + "]";
+            int slash = key.indexOf('/');
+            String prefix = slash < 0 ? null : key.substring(0, slash);
+            String name = slash < 0 ? key : key.substring(slash + 1);
+            if (prefix != null && (prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches())) {
+                throw invalid(field + ".key", "The prefix of a Kubernetes key is a DNS subdomain of at most 253 "
+                        + "characters (lower-case labels separated by dots), e.g. example.com/name.");
+            }
+            if (name.length() > 63 || !QUALIFIED_NAME.matcher(name).matches()) {
+                throw invalid(field + ".key", "The name of a Kubernetes key has 1 to 63 letters or digits, "
+                        + "with - _ . inside.");
+            }
+            String value = list.get(i).value();
+            if (labels && value != null && (value.length() > 63 || !LABEL_VALUE.matcher(value).matches())) {
+                throw invalid(field + ".value", "A Kubernetes label value is empty or 1 to 63 letters or digits, "
+                        + "with - _ . inside.");
+            }
         }
     }
 
@@ -457,11 +534,11 @@ final class ConfigRules {
         }
     }
 
-    private static void markers(ContainerConfig.Markers markers, String at) {
+    private static void markers(ContainerConfig.Markers markers, String at, boolean labels) {
         if (markers != null) {
-            keyValues(markers.service(), at + ".service");
-            keyValues(markers.deployment(), at + ".deployment");
-            keyValues(markers.ingress(), at + ".ingress");
+            kubernetes(markers.service(), at + ".service", labels);
+            kubernetes(markers.deployment(), at + ".deployment", labels);
+            kubernetes(markers.ingress(), at + ".ingress", labels);
         }
     }
 
@@ -510,7 +587,7 @@ final class ConfigRules {
             ids(c.volumes(), VolumeLink::id, field + ".volumes");
             keys(c.command(), field + ".command", false);
             keys(c.args(), field + ".args", false);
-            keyValues(c.environment(), field + ".environment");
+            environment(c.environment(), field + ".environment");
             size(c.volumes(), field + ".volumes");
             if (c.volumes() != null) {
                 for (int j = 0; j < c.volumes().size(); j++) {

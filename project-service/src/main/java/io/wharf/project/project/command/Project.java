@@ -35,6 +35,7 @@ import io.wharf.project.project.api.Caller;
 import io.wharf.project.project.api.ConvertProjectCommand;
 import io.wharf.project.project.api.CreatePackageCommand;
 import io.wharf.project.project.api.CreateProjectCommand;
+import io.wharf.project.project.api.CheckPublishableCommand;
 import io.wharf.project.project.api.CreateVersionCommand;
 import io.wharf.project.project.api.DeleteImageCommand;
 import io.wharf.project.project.api.DeleteProjectCommand;
@@ -61,6 +62,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -74,8 +76,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * target (404), then the request's shape (400), the caller's role (403), conflicts (409) and state
  * rules (412).
  */
-@Aggregate(snapshotTriggerDefinition = ProjectFeatureConfig.SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = ProjectFeatureConfig.SNAPSHOT_TRIGGER,
+        snapshotFilter = ProjectFeatureConfig.SNAPSHOT_FILTER)
 // Snapshots (Jackson, the event serializer) hold the fields, never derived getters.
+// Bump the revision whenever the fields (here, VersionState, ImageState, PackageState) change shape
+// or meaning: snapshots of another revision are ignored and the project is rebuilt from its events.
+@Revision(ProjectFeatureConfig.PROJECT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 class Project {
@@ -243,6 +249,30 @@ class Project {
                 command.changelog(), copies, caller.userId(), caller.at()));
     }
 
+    /** Answers what publishing would (404/412/400/409), applying nothing: see {@link CheckPublishableCommand}. */
+    @CommandHandler
+    void handle(CheckPublishableCommand command) {
+        requireTeam(command.caller());
+        if (command.versionId() != null) {
+            VersionState version = requireVersion(command.versionId());
+            if (version.published) {
+                throw new PreconditionFailedException("The version is already published.", null,
+                        "A published version is immutable; increase it for changes.");
+            }
+            requirePublishable(version.type, version.images.isEmpty());
+            return;
+        }
+        String newName = ProjectRules.name(command.name(), "name");
+        String newType = ProjectRules.versionType(command.type());
+        if (versionless()) {
+            throw new PreconditionFailedException("Can not add version to a versionless project.", null,
+                    "Convert the project to versioned first.");
+        }
+        requireNameFree(newName, null);
+        VersionState source = defaultVersionId == null ? null : versions.get(defaultVersionId);
+        requirePublishable(newType, source == null || source.images.isEmpty());
+    }
+
     @CommandHandler
     void handle(PublishVersionCommand command) {
         Caller caller = requireTeam(command.caller());
@@ -322,7 +352,8 @@ class Project {
     }
 
     @CommandHandler
-    void handle(PatchImageCommand command, VersionDeployments deployments, StorageDirectory storages) {
+    void handle(PatchImageCommand command, VersionDeployments deployments, StorageDirectory storages,
+            UserBindPaths userBinds) {
         Caller caller = requireTeam(command.caller());
         VersionState version = requireVersion(command.versionId());
         ImageState image = requireImage(version, command.imageId());
@@ -344,9 +375,9 @@ class Project {
                 }
             }
         }
-        if (ConfigRules.privileged(patch) && !caller.role().atLeast(TeamRole.ADMIN)) {
-            throw new ForbiddenRoleException("Privileged settings (network mode host, binding / or the Docker "
-                    + "socket, capabilities) need the admin role.", "config", "Ask an admin of the team.");
+        if (ConfigRules.privileged(patch, userBinds) && !caller.role().atLeast(TeamRole.ADMIN)) {
+            throw new ForbiddenRoleException("Privileged settings (host network, host path binds, capabilities) "
+                    + "need the admin role.", "config", "Ask an admin of the team.");
         }
         requireMutable(version, deployments);
         if (command.tag() == null && command.config() == null && cleared.isEmpty()) {

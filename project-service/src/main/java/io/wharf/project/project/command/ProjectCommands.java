@@ -38,6 +38,11 @@ class ProjectCommands {
         return new Caller(teamId, teamSlug, principal.userId(), role, clock.instant());
     }
 
+    /** Sends a command that applies nothing (a check): no view to wait for. */
+    void check(Object command) {
+        commands.sendAndWait(command);
+    }
+
     /** Sends the command to the project, then waits for the views; answers the handler's result. */
     <R> R send(String projectId, Object command) {
         R result = commands.sendAndWait(command);

@@ -24,9 +24,9 @@ public final class TemplateImageRules {
         if (config != null) {
             ConfigRules.validate(ContainerConfig.defaultFor(ref.name()).mergedWith(ConfigRules.withIds(config)),
                     at + ".config");
-            if (ConfigRules.privileged(config)) {
+            if (ConfigRules.privileged(config, UserBindPaths.NONE)) {
                 throw new ValidationException("A template may not hold privileged settings.", at + ".config",
-                        "No host network, no binding of / or the Docker socket, no capabilities.");
+                        "No host network, no host path binds, no capabilities.");
             }
         }
         return ref.name();

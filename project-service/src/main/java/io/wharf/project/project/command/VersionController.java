@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wharf.common.security.WharfPrincipal;
 import io.wharf.project.project.api.Caller;
+import io.wharf.project.project.api.CheckPublishableCommand;
 import io.wharf.project.project.api.CreateVersionCommand;
 import io.wharf.project.project.api.DeleteVersionCommand;
 import io.wharf.project.project.api.EditVersionCommand;
@@ -75,12 +76,18 @@ class VersionController {
     @ApiResponse(responseCode = "409", description = "CONFLICT: name taken")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: versionless project; publishing a rolling "
             + "version or one without images")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE + Retry-After: publishImmediately and a "
+            + "registry did not answer the digest lookup in time; nothing created")
     ResponseEntity<VersionResponse> create(@Parameter(hidden = true) WharfPrincipal principal,
             @PathVariable String teamSlug, @PathVariable UUID projectId,
             @Valid @RequestBody ProjectRequests.CreateVersion request) {
         Caller caller = commands.caller(principal, teamSlug);
         String versionId = IdempotentIds.newId();
         boolean publish = Boolean.TRUE.equals(request.publishImmediately());
+        if (publish) {
+            commands.check(new CheckPublishableCommand(projectId.toString(), caller, null, request.name(),
+                    request.type()));
+        }
         commands.send(projectId.toString(), new CreateVersionCommand(projectId.toString(), caller, versionId,
                 request.name(), request.type(), request.changelog(), publish,
                 publish ? digestsOf(caller, projectId, null) : Map.of()));
@@ -150,9 +157,13 @@ class VersionController {
     @ApiResponse(responseCode = "204", description = "Published")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: rolling, without images, or published")
+    @ApiResponse(responseCode = "503", description = "SERVICE_UNAVAILABLE + Retry-After: a registry did not answer "
+            + "the digest lookup in time; nothing published")
     ResponseEntity<Void> publish(@Parameter(hidden = true) WharfPrincipal principal, @PathVariable String teamSlug,
             @PathVariable UUID projectId, @PathVariable UUID versionId) {
         Caller caller = commands.caller(principal, teamSlug);
+        // 404/412 before any registry is asked
+        commands.check(new CheckPublishableCommand(projectId.toString(), caller, versionId.toString(), null, null));
         commands.send(projectId.toString(), new PublishVersionCommand(projectId.toString(), caller,
                 versionId.toString(), digestsOf(caller, projectId, versionId.toString())));
         return ResponseEntity.noContent().build();

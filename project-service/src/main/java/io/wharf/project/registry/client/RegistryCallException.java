@@ -7,10 +7,21 @@ package io.wharf.project.registry.client;
 public class RegistryCallException extends RuntimeException {
 
     private final int status;
+    private final boolean timedOut;
 
     public RegistryCallException(String message, int status) {
+        this(message, status, false);
+    }
+
+    RegistryCallException(String message, int status, boolean timedOut) {
         super(message);
         this.status = status;
+        this.timedOut = timedOut;
+    }
+
+    /** Unreachable because it did not answer in time (connected or not), rather than not there at all. */
+    public boolean timedOut() {
+        return timedOut;
     }
 
     public int status() {

@@ -29,6 +29,8 @@ public final class RegistryHttp {
         policy.check(target, field);
         try {
             return http.send(request.uri(target).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new RegistryCallException("The registry is not reachable (no answer in time).", 0, true);
         } catch (IOException e) {
             throw new RegistryCallException("The registry is not reachable.", 0);
         } catch (InterruptedException e) {

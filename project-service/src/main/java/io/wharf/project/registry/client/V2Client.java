@@ -85,6 +85,9 @@ public class V2Client {
         URI base = RegistryHttp.base(address);
         HttpResponse<String> r = call(base, "/v2/" + image + "/manifests/" + tag, "repository:" + image + ":pull",
                 credentials, "HEAD");
+        if (r.statusCode() >= 500) {
+            throw new RegistryCallException("The registry answered " + r.statusCode() + ".", r.statusCode());
+        }
         if (r.statusCode() != 200) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.wharf.project.registry.command;
 
 import io.wharf.project.registry.support.UsageClaims;
 import io.wharf.project.shared.CatalogueUsage;
+import io.wharf.project.shared.DeletionCheck;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +23,11 @@ class CatalogueRegistryUsage implements RegistryUsage {
     }
 
     @Override
-    public boolean inUse(String registryId) {
-        // in use → the aggregate refuses (412) and the rollback takes the mark back
-        return !claims.markDeletingForUnitOfWork(UsageClaims.REGISTRY, registryId)
-                || usage.registryInUse(UUID.fromString(registryId));
+    public DeletionCheck check(String registryId) {
+        // held or in use → the aggregate refuses (409/412) and the rollback takes the mark back
+        if (!claims.markDeletingForUnitOfWork(UsageClaims.REGISTRY, registryId)) {
+            return DeletionCheck.HELD_NOW;
+        }
+        return usage.registryInUse(UUID.fromString(registryId)) ? DeletionCheck.IN_USE : DeletionCheck.FREE;
     }
 }

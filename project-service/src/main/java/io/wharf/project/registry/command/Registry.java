@@ -3,6 +3,7 @@ package io.wharf.project.registry.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
 import io.wharf.common.events.project.RegistryChangedEvent;
@@ -35,6 +36,9 @@ class Registry {
     private String teamId;
     private String name;
     private String token;
+    /** Where {@link #token} authenticates (type and details without the token): it never follows a change. */
+    private RegistryType type;
+    private RegistryDetails target;
 
     Registry() {
         // for Axon
@@ -61,6 +65,9 @@ class Registry {
         // A kept token only stays where the new type takes credentials at all.
         String next = command.keepToken() ? (RegistryRules.takesToken(type) ? token : null) : sent;
         RegistryDetails d = RegistryRules.details(type, command.details(), next);
+        if (command.keepToken() && next != null) {
+            RegistryRules.keptTokenStaysPut(this.type, target, type, d);
+        }
         apply(new RegistryChangedEvent(registryId, teamId, name,
                 RegistryRules.optional(command.description(), RegistryRules.DESCRIPTION_MAX, "description"),
                 RegistryRules.optional(command.icon(), RegistryRules.ICON_MAX, "icon"), type.wire(), d.url(),
@@ -70,9 +77,13 @@ class Registry {
     @CommandHandler
     void handle(DeleteRegistryCommand command, RegistryUsage usage) {
         ownedBy(command.teamId());
-        if (usage.inUse(registryId)) {
-            throw new PreconditionFailedException("Registry is already in use.", "registryId",
+        switch (usage.check(registryId)) {
+            case HELD_NOW -> throw new ConflictException("An image command is using the registry right now.",
+                    "registryId", "Retry in a moment.", 1);
+            case IN_USE -> throw new PreconditionFailedException("Registry is already in use.", "registryId",
                     "Remove the images that use it first.");
+            case FREE -> {
+            }
         }
         apply(new RegistryDeletedEvent(registryId, teamId, name, false, command.deletedAt()));
     }
@@ -95,12 +106,18 @@ class Registry {
         teamId = event.teamId();
         name = event.name();
         token = event.token();
+        type = RegistryType.parse(event.type()).orElseThrow();
+        target = new RegistryDetails(event.url(), event.imageNamePrefix(), event.namespace(), event.apiUrl(),
+                event.user(), null);
     }
 
     @EventSourcingHandler
     void on(RegistryChangedEvent event) {
         name = event.name();
         token = event.token();
+        type = RegistryType.parse(event.type()).orElseThrow();
+        target = new RegistryDetails(event.url(), event.imageNamePrefix(), event.namespace(), event.apiUrl(),
+                event.user(), null);
     }
 
     @EventSourcingHandler

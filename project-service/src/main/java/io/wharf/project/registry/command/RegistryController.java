@@ -122,7 +122,13 @@ class RegistryController {
         }
         String newToken = keepToken ? null : emptyToNull(request.details().token());
         RegistryRequest.Details details = serviceAccount(type, request.details(), plainToken);
-        checker.check(type, RegistryRules.details(type, plain(details), plainToken).withToken(plainToken));
+        RegistryDetails next = RegistryRules.details(type, plain(details), plainToken);
+        if (keepToken && plainToken != null) {
+            // before the live check: it would send the kept token to the new address
+            RegistryRules.keptTokenStaysPut(existing.type(), new RegistryDetails(existing.url(),
+                    existing.imageNamePrefix(), existing.namespace(), existing.apiUrl(), existing.user(), null), type, next);
+        }
+        checker.check(type, next.withToken(plainToken));
         String name = RegistryRules.name(request.name());
         names.underClaim(teamId, name, id, () -> commands.sendAndWait(
                 new ChangeRegistryCommand(id, teamId, name, request.description(), request.icon(),
@@ -137,6 +143,7 @@ class RegistryController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN_ROLE")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "CONFLICT + Retry-After: 1: an image command holds it right now")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: in use")
     ResponseEntity<Void> delete(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable String teamSlug,
             @PathVariable UUID registryId) {

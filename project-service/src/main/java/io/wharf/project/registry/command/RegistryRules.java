@@ -5,6 +5,8 @@ import io.wharf.project.registry.api.RegistryDetails;
 import io.wharf.project.registry.api.RegistryType;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,6 +33,27 @@ final class RegistryRules {
     static boolean takesToken(RegistryType type) {
         return type == RegistryType.V2 || type == RegistryType.GITLAB || type == RegistryType.GITHUB
                 || type == RegistryType.GOOGLE;
+    }
+
+    static final String RE_ENTER = "Re-enter the token when the address changes.";
+
+    /**
+     * Where and to whom a stored token authenticates: the type, the registry and API addresses, the
+     * user, and for types whose prefix selects the account or project it signs in to (hub, github,
+     * google) the prefix. A kept (omitted) token never follows a change of any of these: the live
+     * check, browsing and digest lookups would otherwise send it to a host or account its owner never
+     * gave it to (400 {@code details.token}, before anything is sent).
+     */
+    static void keptTokenStaysPut(RegistryType oldType, RegistryDetails old, RegistryType newType, RegistryDetails next) {
+        if (!target(oldType, old).equals(target(newType, next))) {
+            throw new ValidationException(RE_ENTER, "details.token",
+                    "Send details.token again to keep a token at a new address, type, user or prefix.");
+        }
+    }
+
+    private static List<String> target(RegistryType type, RegistryDetails d) {
+        boolean prefixSignsIn = type == RegistryType.HUB || type == RegistryType.GITHUB || type == RegistryType.GOOGLE;
+        return Arrays.asList(type.wire(), d.url(), d.apiUrl(), d.user(), prefixSignsIn ? d.imageNamePrefix() : null);
     }
 
     static RegistryType type(String wire) {

@@ -1,5 +1,7 @@
 package io.wharf.project.registry.command;
 
+import io.wharf.project.shared.DeletionCheck;
+
 /**
  * Whether an image uses a registry, asked by the aggregate before a delete (SPEC §3: in use → 412).
  * A write-side answer ({@code CatalogueUsage} of the image feature), never a read model. Asked only by
@@ -9,5 +11,5 @@ package io.wharf.project.registry.command;
  */
 public interface RegistryUsage {
 
-    boolean inUse(String registryId);
+    DeletionCheck check(String registryId);
 }

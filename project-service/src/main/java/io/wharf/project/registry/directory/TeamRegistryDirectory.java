@@ -6,7 +6,9 @@ import io.wharf.project.registry.client.Credentials;
 import io.wharf.project.registry.client.RegistryClients;
 import io.wharf.project.registry.support.RegistryProperties;
 import io.wharf.common.security.SecretCipher;
+import io.wharf.project.registry.client.RegistryCallException;
 import io.wharf.project.shared.RegistryDirectory;
+import io.wharf.project.shared.RegistryUnavailableException;
 import io.wharf.project.shared.RegistrySummary;
 import io.wharf.project.shared.UseClaim;
 import io.wharf.project.registry.support.UsageClaims;
@@ -49,14 +51,18 @@ class TeamRegistryDirectory implements RegistryDirectory {
                 .map(e -> summary(teamSlug, e));
     }
 
-    /** Held first, then looked up: a deletion that marked it first refuses the hold (see {@link UsageClaims}). */
+    /**
+     * The team's first (a stranger's id makes no claim document and blocks nobody's deletion), then
+     * held, then looked up again: a deletion that marked it first refuses the hold (see
+     * {@link UsageClaims}), one that finished in between leaves it gone (404).
+     */
     @Override
     public UseClaim holdForImages(String teamSlug, UUID registryId) {
         Optional<String> teamId = teams.teamIdBySlug(teamSlug);
-        if (teamId.isEmpty()) {
+        String id = registryId.toString();
+        if (teamId.isEmpty() || table.find(teamId.get(), id).isEmpty()) {
             return UseClaim.UNKNOWN;
         }
-        String id = registryId.toString();
         boolean held = claims.holdForUnitOfWork(UsageClaims.REGISTRY, id);
         boolean ofTeam = table.find(teamId.get(), id).isPresent();
         return !ofTeam ? UseClaim.UNKNOWN : held ? UseClaim.HELD : UseClaim.BEING_DELETED;
@@ -68,7 +74,8 @@ class TeamRegistryDirectory implements RegistryDirectory {
     }
 
     /**
-     * Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
+     * Throws {@link RegistryUnavailableException} when the registry does not answer in time or fails
+     * (5xx); one that is not there at all (unknown host, connection refused) tells no digest. Every registry type that speaks the V2 API answers: {@code v2} at its url, {@code hub} at
      * registry-1.docker.io (anonymous token from the realm of its challenge, auth.docker.io;
      * {@code library/} for one-segment names), {@code github} at ghcr.io, {@code gitlab} at its
      * registry url (registry.gitlab.com for GitLab.com), {@code google} at its url (the service-account key
@@ -97,6 +104,15 @@ class TeamRegistryDirectory implements RegistryDirectory {
         try {
             Credentials stored = new Credentials(e.user(), cipher.open(e.id(), e.token()));
             return clients.v2().digest(address, clients.forV2(e.type(), stored), repository, tag);
+        } catch (RegistryCallException failed) {
+            if (failed.timedOut() || failed.status() >= 500) {
+                // there, but no answer: the caller cannot know whether there is a digest (publishing: 503).
+                // Not there at all (unknown host, connection refused): it cannot tell one; the tag stays.
+                throw new RegistryUnavailableException("Registry " + e.id() + " could not be asked: "
+                        + failed.getMessage());
+            }
+            log.info("No digest of {}:{} from registry {}: {}", repository, tag, e.id(), failed.getMessage());
+            return Optional.empty();
         } catch (RuntimeException failed) {
             log.info("No digest of {}:{} from registry {}: {}", repository, tag, e.id(), failed.getMessage());
             return Optional.empty();

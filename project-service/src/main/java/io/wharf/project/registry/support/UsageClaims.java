@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,12 @@ import org.bson.conversions.Bson;
  * or is refused: 412) or the mark does (the hold is refused: the image command answers 409, the
  * object being deleted, or 404 once it is gone). A hold or mark left behind by a crashed process
  * counts for {@link #STALE} at most, so nothing stays blocked for ever.
+ *
+ * <p>Documents are only made for objects of the caller's team (the directories check ownership
+ * before holding), and documents with no live hold or mark, untouched for {@link #STALE}, are
+ * removed now and then (at most every {@link #PURGE_EVERY}, while claiming): the embedded Mongo wire
+ * server ignores TTL indexes. {@code touchedAt} is set by every claim before its conditional update,
+ * so a purge never removes a document a claim is about to update.
  */
 public class UsageClaims {
 
@@ -43,9 +50,11 @@ public class UsageClaims {
     /** Far above any command's duration; a crash's leftovers stop counting after it. */
     static final Duration STALE = Duration.ofMinutes(5);
     static final String COLLECTION = "catalogue_claims";
+    static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
     private final MongoCollection<Document> claims;
     private final Clock clock;
+    private volatile Instant nextPurge = Instant.MIN;
 
     public UsageClaims(MongoDatabase database, Clock clock) {
         this.claims = database.getCollection(COLLECTION);
@@ -120,11 +129,37 @@ public class UsageClaims {
         return Date.from(clock.instant().minus(STALE));
     }
 
-    /** The document exists (with no holds) before any conditional update, so those never upsert. */
+    /**
+     * Removes the documents nothing holds or marks (a hold or mark older than {@link #STALE} no longer counts)
+     * that no claim touched for {@link #STALE}; answers how many.
+     */
+    long purgeStale() {
+        Date cutoff = cutoff();
+        // holds of a crashed process count no more (as for a deletion's mark)
+        claims.updateMany(Filters.lt("touchedAt", cutoff), Updates.pull("holds",
+                new Document("at", new Document("$lt", cutoff))));
+        return claims.deleteMany(Filters.and(Filters.size("holds", 0), notDeleting(),
+                Filters.or(Filters.lt("touchedAt", cutoff), Filters.exists("touchedAt", false)))).getDeletedCount();
+    }
+
+    private void purgeNowAndThen() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(PURGE_EVERY);
+        purgeStale();
+    }
+
+    /**
+     * The document exists (with no holds) before any conditional update, so those never upsert; its
+     * {@code touchedAt} is now, so a purge leaves it alone.
+     */
     private void ensure(String key) {
+        purgeNowAndThen();
         try {
-            claims.updateOne(Filters.eq("_id", key), Updates.setOnInsert("holds", List.of()),
-                    new UpdateOptions().upsert(true));
+            claims.updateOne(Filters.eq("_id", key), Updates.combine(Updates.setOnInsert("holds", List.of()),
+                    Updates.set("touchedAt", Date.from(clock.instant()))), new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             // two first claims at once: the other one created it
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {

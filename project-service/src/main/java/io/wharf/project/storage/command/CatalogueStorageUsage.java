@@ -2,6 +2,7 @@ package io.wharf.project.storage.command;
 
 import io.wharf.project.registry.support.UsageClaims;
 import io.wharf.project.shared.CatalogueUsage;
+import io.wharf.project.shared.DeletionCheck;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +22,11 @@ class CatalogueStorageUsage implements StorageUsage {
     }
 
     @Override
-    public boolean inUse(String storageId) {
-        // in use → the aggregate refuses (412) and the rollback takes the mark back
-        return !claims.markDeletingForUnitOfWork(UsageClaims.STORAGE, storageId)
-                || usage.storageInUse(UUID.fromString(storageId));
+    public DeletionCheck check(String storageId) {
+        // held or in use → the aggregate refuses (409/412) and the rollback takes the mark back
+        if (!claims.markDeletingForUnitOfWork(UsageClaims.STORAGE, storageId)) {
+            return DeletionCheck.HELD_NOW;
+        }
+        return usage.storageInUse(UUID.fromString(storageId)) ? DeletionCheck.IN_USE : DeletionCheck.FREE;
     }
 }

@@ -3,8 +3,10 @@ package io.wharf.project.storage.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
+import io.wharf.common.error.ValidationException;
 import io.wharf.common.events.project.StorageChangedEvent;
 import io.wharf.common.events.project.StorageCreatedEvent;
 import io.wharf.common.events.project.StorageDeletedEvent;
@@ -31,6 +33,8 @@ class Storage {
     private String teamId;
     private String name;
     private String secretKey;
+    /** Where {@link #secretKey} authenticates: a kept secret never follows a change of it. */
+    private String url;
 
     Storage() {
         // for Axon
@@ -48,9 +52,15 @@ class Storage {
     @CommandHandler
     void handle(ChangeStorageCommand c) {
         ownedBy(c.teamId());
+        String nextUrl = StorageRules.url(c.url());
+        if (c.keepSecretKey() && secretKey != null && !nextUrl.equals(url)) {
+            // whoever reads the storage would send the kept secret to an address its owner never gave it to
+            throw new ValidationException("Re-enter the secret key when the address changes.", "secretKey",
+                    "Send secretKey again to keep a secret at a new url.");
+        }
         apply(new StorageChangedEvent(storageId, teamId, StorageRules.name(c.name()),
                 StorageRules.optional(c.description(), StorageRules.TEXT_MAX, "description"),
-                StorageRules.optional(c.icon(), StorageRules.TEXT_MAX, "icon"), StorageRules.url(c.url()),
+                StorageRules.optional(c.icon(), StorageRules.TEXT_MAX, "icon"), nextUrl,
                 blankToNull(StorageRules.optional(c.accessKey(), StorageRules.KEY_MAX, "accessKey")),
                 c.keepSecretKey() ? secretKey : c.secretKey(), c.changedAt()));
     }
@@ -58,9 +68,13 @@ class Storage {
     @CommandHandler
     void handle(DeleteStorageCommand c, StorageUsage usage) {
         ownedBy(c.teamId());
-        if (usage.inUse(storageId)) {
-            throw new PreconditionFailedException("Storage is already in use.", "storageId",
+        switch (usage.check(storageId)) {
+            case HELD_NOW -> throw new ConflictException("An image command is using the storage right now.",
+                    "storageId", "Retry in a moment.", 1);
+            case IN_USE -> throw new PreconditionFailedException("Storage is already in use.", "storageId",
                     "Remove it from the image and instance configs first.");
+            case FREE -> {
+            }
         }
         apply(new StorageDeletedEvent(storageId, teamId, name, false, c.deletedAt()));
     }
@@ -87,12 +101,14 @@ class Storage {
         teamId = e.teamId();
         name = e.name();
         secretKey = e.secretKey();
+        url = e.url();
     }
 
     @EventSourcingHandler
     void on(StorageChangedEvent e) {
         name = e.name();
         secretKey = e.secretKey();
+        url = e.url();
     }
 
     @EventSourcingHandler

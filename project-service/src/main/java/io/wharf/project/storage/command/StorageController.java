@@ -108,6 +108,7 @@ class StorageController {
     @Operation(summary = "Delete a storage", description = "Admin or owner; refused while in use.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "CONFLICT + Retry-After: 1: an image command holds it right now")
     @ApiResponse(responseCode = "412", description = "PRECONDITION_FAILED: in use")
     ResponseEntity<Void> delete(@Parameter(hidden = true) WharfPrincipal caller, @PathVariable String teamSlug,
             @PathVariable UUID storageId) {

@@ -34,6 +34,10 @@ class TeamStorageDirectory implements StorageDirectory {
         if (teamId == null || storageId == null) {
             return UseClaim.UNKNOWN;
         }
+        // the team's first (a stranger's id makes no claim document), then held, then looked up again
+        if (!ofTeam(teamId, storageId)) {
+            return UseClaim.UNKNOWN;
+        }
         boolean held = claims.holdForUnitOfWork(UsageClaims.STORAGE, storageId.toString());
         return !ofTeam(teamId, storageId) ? UseClaim.UNKNOWN : held ? UseClaim.HELD : UseClaim.BEING_DELETED;
     }

@@ -49,6 +49,43 @@ class ConfigRulesTest {
                         "config.labels.deployment[0].key"),
                 Arguments.of(configWith("annotations", new Markers(null, null, List.of(kv("")))),
                         "config.annotations.ingress[0].key"),
+                // environment variable names: no '=', no control characters (init containers and secrets too)
+                Arguments.of(configWith("environment", List.of(kv("A=B"))), "config.environment[0].key"),
+                Arguments.of(configWith("environment", List.of(kv("A"), kv("B\u0000C"))), "config.environment[1].key"),
+                Arguments.of(configWith("environment", List.of(kv("A\u0007"))), "config.environment[0].key"),
+                Arguments.of(configWith("secrets", List.of(new UniqueSecretKey("s", "PASS=WORD", true))),
+                        "config.secrets[0].key"),
+                Arguments.of(configWith("secrets", List.of(new UniqueSecretKey("s", "PASS\u001bWORD", true))),
+                        "config.secrets[0].key"),
+                Arguments.of(configWith("initContainers", List.of(new InitContainer("i", "migrate", "busybox", null, null,
+                        List.of(kv("X=1")), null, null))), "config.initContainers[0].environment[0].key"),
+                // Kubernetes keys: [prefix/]name, name <= 63 alphanumerics with -_. inside, prefix a DNS subdomain
+                Arguments.of(configWith("labels", new Markers(List.of(kv("-app")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("app-")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("a".repeat(64))), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("Example.com/app")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("example..com/app")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv(("a".repeat(63) + ".").repeat(4) + "com/app")),
+                        null, null)), "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("example.com/")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("labels", new Markers(List.of(kv("a/b/c")), null, null)),
+                        "config.labels.service[0].key"),
+                Arguments.of(configWith("annotations", new Markers(null, List.of(kv("ok"), kv("bad key!")), null)),
+                        "config.annotations.deployment[1].key"),
+                Arguments.of(configWith("extraLBAnnotations", List.of(kv("lb/ty:pe"))), "config.extraLBAnnotations[0].key"),
+                // label values: empty or <= 63 alphanumerics with -_. inside (annotation values are free text)
+                Arguments.of(configWith("labels", new Markers(null, null, List.of(new UniqueKeyValue("l", "tier",
+                        "front end")))), "config.labels.ingress[0].value"),
+                Arguments.of(configWith("labels", new Markers(null, null, List.of(new UniqueKeyValue("l", "tier",
+                        "v".repeat(64))))), "config.labels.ingress[0].value"),
+                Arguments.of(configWith("labels", new Markers(null, null, List.of(new UniqueKeyValue("l", "tier",
+                        "-front")))), "config.labels.ingress[0].value"),
                 Arguments.of(configWith("ports", List.of(new Port("p", 0, null))), "config.ports[0].internal"),
                 Arguments.of(configWith("ports", List.of(new Port("p", 80, 65536))), "config.ports[0].external"),
                 Arguments.of(configWith("ports", List.of(new Port("p", 80, null), new Port("q", 80, null))),
@@ -178,7 +215,24 @@ class ConfigRulesTest {
                 new Markers(List.of(kv("a")), List.of(kv("b")), List.of(kv("c"))));
 
         assertThatCode(() -> ConfigRules.validate(full, "config")).doesNotThrowAnyException();
-        assertThat(ConfigRules.privileged(full)).isFalse();
+        assertThat(ConfigRules.privileged(full, UserBindPaths.NONE)).isFalse();
+    }
+
+    /** What Kubernetes accepts passes: prefixed keys, dots and underscores inside, empty label values. */
+    @Test
+    void kubernetesKeysAndLabelValuesKubernetesAcceptsPass() {
+        List<UniqueKeyValue> labels = List.of(new UniqueKeyValue("a", "app.kubernetes.io/name", "shop_web-1.0"),
+                new UniqueKeyValue("b", "example.com/" + "n".repeat(63), ""),
+                new UniqueKeyValue("c", "a".repeat(63) + "." + "b".repeat(63) + "/x", "v".repeat(63)),
+                new UniqueKeyValue("d", "Tier_2", null));
+        List<UniqueKeyValue> annotations = List.of(new UniqueKeyValue("a", "nginx.ingress.kubernetes.io/rewrite-target",
+                "/$2 with any text, even spaces"));
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith("labels",
+                new Markers(labels, labels, labels))), "config")).doesNotThrowAnyException();
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith("annotations",
+                new Markers(annotations, annotations, annotations))), "config")).doesNotThrowAnyException();
+        assertThatCode(() -> ConfigRules.validate(ContainerConfig.defaultFor("x").mergedWith(configWith("environment",
+                List.of(new UniqueKeyValue("e", "lower_case.dots-ok", "a=b=c")))), "config")).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -203,39 +257,60 @@ class ConfigRulesTest {
 
     @Test
     void privilegedSettings() {
-        assertThat(ConfigRules.privileged(configWith("networkMode", "host"))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("networkMode", "bridge"))).isFalse();
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(new Volume("v", "/", "/host", null, null,
+        assertThat(privileged(configWith("networkMode", "host"))).isTrue();
+        assertThat(privileged(configWith("networkMode", "bridge"))).isFalse();
+        assertThat(privileged(configWith("networks", List.of(new ContainerConfig.UniqueKey(null, "backend"),
+                new ContainerConfig.UniqueKey(null, "host"))))).isTrue();
+        assertThat(privileged(configWith("networks", List.of(new ContainerConfig.UniqueKey(null, "backend"))))).isFalse();
+        assertThat(privileged(configWith("volumes", List.of(new Volume("v", "/", "/host", null, null,
                 null))))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(new Volume("v", "sock", "/run//docker.sock/",
+        assertThat(privileged(configWith("volumes", List.of(new Volume("v", "sock", "/run//docker.sock/",
                 null, null, null))))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("capabilities", List.of(kv("SYS_ADMIN"))))).isTrue();
-        assertThat(ConfigRules.privileged(configWith("capabilities", List.of()))).isFalse();
+        assertThat(privileged(configWith("capabilities", List.of(kv("SYS_ADMIN"))))).isTrue();
+        assertThat(privileged(configWith("capabilities", List.of()))).isFalse();
     }
+
+    static boolean privileged(ContainerConfig patch) {
+        return ConfigRules.privileged(patch, UserBindPaths.NONE);
+    }
+
+    static final UserBindPaths SRV = new UserBindPaths(List.of("/srv/", " /data/apps ", "", "/"));
 
     static Volume bind(String hostPath, String containerPath) {
         return new Volume("v", hostPath, containerPath, null, null, null);
     }
 
+    /** Every absolute host path bind is privileged (admin only), whatever the path. */
     @ParameterizedTest(name = "{0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource({
             "/var/run, /host-run", "/run, /r", "/var, /v", "/var/run/, /x", "/var/./run, /x", "//run, /x",
             "/var/run/docker.sock, /var/run/docker.sock", "/, /host",
             "/proc, /host/proc", "/proc/1/root, /p", "/sys, /sys", "/sys/fs/cgroup, /c", "/etc, /host-etc",
             "/etc/shadow, /shadow", "/dev, /dev", "/dev/sda, /disk", "/boot, /boot", "/root, /r", "/root/.ssh, /ssh",
-            "sock, /run//docker.sock/"})
-    void bindsThatHandOverTheHostArePrivileged(String hostPath, String containerPath) {
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind("/srv/ok", "/ok"),
-                bind(hostPath, containerPath))))).isTrue();
+            "sock, /run//docker.sock/", "/var/lib/docker, /d", "/run/containerd/containerd.sock, /c.sock",
+            "/usr, /usr", "/bin, /b", "/lib, /l", "/home, /h", "/home/ada, /home", "/var/lib/kubelet, /k",
+            "/srv/app, /app", "/var/lib/app, /data", "/var/run-data, /d", "/runner, /r", "/opt/proc, /proc-copy"})
+    void hostPathBindsArePrivileged(String hostPath, String containerPath) {
+        assertThat(privileged(configWith("volumes", List.of(bind("data", "/ok"), bind(hostPath, containerPath)))))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @org.junit.jupiter.params.provider.CsvSource({
-            "data, /data", "/srv/app, /app", "/var/lib/app, /data", "/var/run-data, /d", "/runner, /r",
-            "/etcetera, /e", "/devices, /d", "/rootfs, /r", "/home/ada, /home", "config, /etc/nginx",
-            "/var/run/app, /x", "/opt/proc, /proc-copy", "data, /var/run", "tmp, /run"})
-    void ordinaryBindsAreNot(String hostPath, String containerPath) {
-        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind(hostPath, containerPath))))).isFalse();
+            "data, /data", "config, /etc/nginx", "data, /var/run", "tmp, /run", "cache, /var/lib/docker"})
+    void namedVolumesAreNot(String name, String containerPath) {
+        assertThat(privileged(configWith("volumes", List.of(bind(name, containerPath))))).isFalse();
+    }
+
+    /** wharf.project.config.user-bind-paths lets members bind under its prefixes, never the host's dangerous paths. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/srv/app, false", "/srv, false", "/srv//app/./x, false", "/data/apps/shop, false", "/srvx, true",
+            "/data/apps-other, true", "/data, true", "/var/lib/docker, true", "/var/run, true", "/etc, true",
+            "/run/docker.sock, true", "/, true"})
+    void theAllowListOpensOnlyItsPrefixes(String hostPath, boolean privileged) {
+        assertThat(ConfigRules.privileged(configWith("volumes", List.of(bind(hostPath, "/x"))), SRV))
+                .isEqualTo(privileged);
     }
 
     @Test

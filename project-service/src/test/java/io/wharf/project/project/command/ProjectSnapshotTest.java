@@ -107,4 +107,48 @@ class ProjectSnapshotTest {
                     .contains((long) edits + 3);
         }
     }
+
+    /**
+     * The aggregate's snapshots carry its {@code @Revision}; one of another revision (an older shape
+     * of the fields) is ignored and the project is rebuilt from its events. The stale snapshot here
+     * is also empty, so had it been used the project would be unknown.
+     */
+    @Test
+    void aSnapshotOfAnotherRevisionIsIgnored() {
+        String database = InProcessMongo.freshDatabase(ProjectSnapshotTest.class) + "-rev";
+        String teamId = UUID.randomUUID().toString();
+        Caller caller = new Caller(teamId, "snap", "ada", TeamRole.OWNER, Instant.now());
+        String projectId = UUID.randomUUID().toString();
+        String version = UUID.randomUUID().toString();
+        int edits = THRESHOLD + 5;
+        try (ConfigurableApplicationContext service = start(database)) {
+            CommandGateway commands = service.getBean(CommandGateway.class);
+            commands.sendAndWait(new CreateProjectCommand(projectId, caller, "Old shape", null, "versioned", null,
+                    UUID.randomUUID().toString()));
+            commands.sendAndWait(new CreateVersionCommand(projectId, caller, version, "1.0.0", "incremental", null,
+                    false));
+            for (int i = 0; i < edits; i++) {
+                commands.sendAndWait(new EditVersionCommand(projectId, caller, version, "1.0." + i, null));
+            }
+        }
+        MongoDatabase db = InProcessMongo.client().getDatabase(database);
+        var snapshots = db.getCollection("snapshotevents");
+        Document snapshot = snapshots.find(Filters.eq("aggregateIdentifier", projectId)).first();
+        assertThat(snapshot).as("a snapshot of the project").isNotNull();
+        assertThat(snapshot.get("payloadRevision")).isEqualTo(io.wharf.project.project.ProjectFeatureConfig.PROJECT_REVISION);
+        assertThat(snapshot.get("payloadType")).isEqualTo(Project.class.getName());
+        assertThat(snapshot.get("type")).isEqualTo(io.wharf.project.project.ProjectFeatureConfig.PROJECT_TYPE);
+        Object payload = snapshot.get("serializedPayload");
+        Object empty = payload instanceof String ? "{}" : payload instanceof Document ? new Document()
+                : new org.bson.types.Binary("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        snapshots.updateMany(Filters.eq("aggregateIdentifier", projectId), new Document("$set",
+                new Document("payloadRevision", "0").append("serializedPayload", empty)));
+
+        try (ConfigurableApplicationContext restarted = start(database)) {
+            CommandGateway commands = restarted.getBean(CommandGateway.class);
+            commands.sendAndWait(new EditVersionCommand(projectId, caller, version, "2.0.0", "rebuilt from events"));
+            assertThat(restarted.getBean(EventStore.class).lastSequenceNumberFor(projectId))
+                    .contains((long) edits + 2);
+        }
+    }
 }

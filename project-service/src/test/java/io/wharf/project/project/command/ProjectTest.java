@@ -45,6 +45,7 @@ import io.wharf.project.project.api.OrderImagesCommand;
 import io.wharf.project.project.api.PatchImageCommand;
 import io.wharf.project.project.api.PatchPackageCommand;
 import io.wharf.project.project.api.PublishVersionCommand;
+import io.wharf.project.project.api.CheckPublishableCommand;
 import io.wharf.project.project.api.SetDefaultVersionCommand;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +99,7 @@ class ProjectTest {
         fixture.registerInjectableResource(registries);
         storages = new InMemoryStorageDirectory();
         fixture.registerInjectableResource(storages);
+        fixture.registerInjectableResource(UserBindPaths.NONE);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
@@ -489,6 +491,31 @@ class ProjectTest {
                 List.of(), ADA, T0)).when(new PublishVersionCommand(P, user(), V1))
                 .expectException(PreconditionFailedException.class);
         fixture.given(versioned(), version(V1, "1.0.0", true)).when(new PublishVersionCommand(P, user(), V1))
+                .expectException(PreconditionFailedException.class);
+    }
+
+    /** The check before any registry is asked answers like the publish would, and applies nothing. */
+    @Test
+    void thePublishCheckAnswersLikeThePublishWithoutEvents() {
+        givenVersionWithImages().when(new CheckPublishableCommand(P, user(), V1, null, null))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(versioned(), new VersionCreatedEvent(P, TEAM, V1, "edge", "rolling", null, true, null,
+                List.of(), ADA, T0)).when(new CheckPublishableCommand(P, user(), V1, null, null))
+                .expectException(PreconditionFailedException.class).expectNoEvents();
+        fixture.given(versioned(), version(V1, "1.0.0", true)).when(new CheckPublishableCommand(P, user(), V1, null, null))
+                .expectException(PreconditionFailedException.class);
+        givenVersionWithImages().andGiven(new VersionPublishedEvent(P, TEAM, V1, List.of(), ADA, T0))
+                .when(new CheckPublishableCommand(P, user(), V1, null, null))
+                .expectException(PreconditionFailedException.class);
+        givenVersionWithImages().when(new CheckPublishableCommand(P, user(), UUID.randomUUID().toString(), null, null))
+                .expectException(NotFoundException.class);
+        // a new version publishing at once: copies the default's images, so it needs some
+        givenVersionWithImages().when(new CheckPublishableCommand(P, user(), null, "2.0.0", "incremental"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(versioned(), version(V1, "1.0.0", true))
+                .when(new CheckPublishableCommand(P, user(), null, "2.0.0", "incremental"))
+                .expectException(PreconditionFailedException.class);
+        givenVersionWithImages().when(new CheckPublishableCommand(P, user(), null, "2.0.0", "rolling"))
                 .expectException(PreconditionFailedException.class);
     }
 

@@ -1,5 +1,6 @@
 package io.wharf.project.registry.command;
 
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
 import io.wharf.common.error.ValidationException;
@@ -10,7 +11,9 @@ import io.wharf.project.registry.api.ChangeRegistryCommand;
 import io.wharf.project.registry.api.CreateRegistryCommand;
 import io.wharf.project.registry.api.DeleteRegistryCommand;
 import io.wharf.project.registry.api.RegistryDetails;
+import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.api.RemoveTeamRegistryCommand;
+import io.wharf.project.shared.DeletionCheck;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,11 +34,13 @@ class RegistryTest {
 
     private AggregateTestFixture<Registry> fixture;
     private final Set<String> used = new HashSet<>();
+    private final Set<String> held = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Registry.class);
-        fixture.registerInjectableResource((RegistryUsage) used::contains);
+        fixture.registerInjectableResource((RegistryUsage) id -> used.contains(id) ? DeletionCheck.IN_USE
+                : held.contains(id) ? DeletionCheck.HELD_NOW : DeletionCheck.FREE);
     }
 
     static RegistryDetails details(String url, String prefix, String namespace, String apiUrl, String user, String token) {
@@ -140,9 +145,43 @@ class RegistryTest {
     void changeKeepsTheStoredTokenWhenAskedTo() {
         fixture.given(v2Created())
                 .when(new ChangeRegistryCommand(ID, TEAM, "Renamed", "d", null, "v2",
-                        details("https://registry.example.com", null, null, null, "ci", null), true, T.plusSeconds(5)))
+                        details("http://127.0.0.1:5000/", null, null, null, "ci", null), true, T.plusSeconds(5)))
                 .expectEvents(new RegistryChangedEvent(ID, TEAM, "Renamed", "d", null, "v2",
-                        "https://registry.example.com", null, null, null, "ci", SEALED, T.plusSeconds(5)));
+                        "http://127.0.0.1:5000", null, null, null, "ci", SEALED, T.plusSeconds(5)));
+    }
+
+    /**
+     * A kept token never follows a change of where or to whom it authenticates (it would be sent
+     * there by the live check, browsing or digest lookups): 400 on details.token, per type.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "v2     | url=https://registry.example.com,user=ci  | v2     | url=https://other.example.com,user=ci",
+            "v2     | url=https://registry.example.com,user=ci  | v2     | url=https://registry.example.com,user=eve",
+            "v2     | url=https://registry.example.com,user=ci  | google | url=https://registry.example.com,user=ci,imageNamePrefix=p",
+            "gitlab | imageNamePrefix=a/b,namespace=group,user=ci | gitlab | url=https://gl.evil.com,apiUrl=https://gl.evil.com,imageNamePrefix=a/b,namespace=group,user=ci",
+            "gitlab | url=https://gl.example.com,apiUrl=https://gl.example.com,imageNamePrefix=a/b,namespace=group,user=ci | gitlab | url=https://gl.example.com,apiUrl=https://api.evil.com,imageNamePrefix=a/b,namespace=group,user=ci",
+            "github | imageNamePrefix=acme,namespace=organization,user=ci | github | imageNamePrefix=evil,namespace=organization,user=ci",
+            "github | imageNamePrefix=acme,namespace=organization,user=ci | github | imageNamePrefix=acme,namespace=organization,user=eve",
+            "google | url=https://gcr.io,imageNamePrefix=proj,user=sa@x | google | url=https://eu.gcr.io,imageNamePrefix=proj,user=sa@x",
+            "google | url=https://gcr.io,imageNamePrefix=proj,user=sa@x | google | url=https://gcr.io,imageNamePrefix=other,user=sa@x"})
+    void aKeptTokenDoesNotFollowANewAddressOrAccount(String fromType, String from, String toType, String to) {
+        RegistryDetails before = RegistryRules.details(RegistryType.parse(fromType).orElseThrow(), spec(from), SEALED);
+        RegistryCreatedEvent created = new RegistryCreatedEvent(ID, TEAM, "R", null, null, fromType, before.url(),
+                before.imageNamePrefix(), before.namespace(), before.apiUrl(), before.user(), SEALED, T);
+        fixture.given(created)
+                .when(new ChangeRegistryCommand(ID, TEAM, "R", null, null, toType, spec(to), true, T))
+                .expectException(Matchers.predicate(e -> e instanceof ValidationException v
+                        && "details.token".equals(v.field()) && v.getMessage().contains("Re-enter")))
+                .expectNoEvents();
+        // the same change with the token sent again is fine
+        fixture.given(created)
+                .when(new ChangeRegistryCommand(ID, TEAM, "R", null, null, toType, spec(to).withToken(SEALED), false, T))
+                .expectSuccessfulHandlerExecution();
+        // and keeping it without the change too (gitlab's prefix is on the same host and account: no change of target)
+        fixture.given(created)
+                .when(new ChangeRegistryCommand(ID, TEAM, "Renamed", null, null, fromType, spec(from), true, T))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -191,6 +230,17 @@ class RegistryTest {
                 .expectNoEvents();
     }
 
+    /** An image command holding it right now is no use yet: 409 with a retry, not 412. */
+    @Test
+    void aLiveHoldIsAConflictThatPasses() {
+        held.add(ID);
+        fixture.given(v2Created())
+                .when(new DeleteRegistryCommand(ID, TEAM, T))
+                .expectException(Matchers.predicate(e -> e instanceof ConflictException c
+                        && Long.valueOf(1).equals(c.retryAfterSeconds()) && "registryId".equals(c.field())))
+                .expectNoEvents();
+    }
+
     @Test
     void theTeamsDeletionRemovesItEvenInUse() {
         used.add(ID);
@@ -212,6 +262,17 @@ class RegistryTest {
     }
 
     /** {@code url=..,prefix=..,ns=..,api=..,user,token} → details (user "ci", token sealed). */
+    /** {@code key=value,...} with the detail names of the wire (no token). */
+    private static RegistryDetails spec(String spec) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            m.put(kv[0], kv[1]);
+        }
+        return new RegistryDetails(m.get("url"), m.get("imageNamePrefix"), m.get("namespace"), m.get("apiUrl"),
+                m.get("user"), null);
+    }
+
     private static RegistryDetails parse(String spec) {
         String url = null, prefix = null, ns = null, api = null, user = null, token = null;
         if (spec != null) {

@@ -135,4 +135,49 @@ class UsageClaimsTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * Documents nothing holds or marks, untouched for the stale window, are removed (the wire server
+     * ignores TTL indexes); live holds and marks, and recently touched documents, stay.
+     */
+    @Test
+    void staleReleasedDocumentsArePurgedNowAndThen() {
+        MongoCollectionProbe docs = new MongoCollectionProbe();
+        assertThat(claims.hold("registry:released", "h")).isTrue();
+        claims.release("registry:released", "h");
+        assertThat(claims.hold("registry:held", "h")).isTrue();
+        assertThat(claims.markDeleting("storage:marked", "d")).isTrue();
+        now.set(now.get().plus(UsageClaims.STALE).minusSeconds(1));
+        assertThat(claims.purgeStale()).as("nothing older than the window yet").isZero();
+        assertThat(claims.hold("registry:fresh", "h")).isTrue();
+        claims.release("registry:fresh", "h");
+        now.set(now.get().plus(Duration.ofSeconds(2)));
+        // released long ago: gone; the held one and the mark are crash leftovers by now (stale): gone too;
+        // the fresh one stays
+        assertThat(claims.purgeStale()).isEqualTo(3);
+        assertThat(docs.ids()).containsExactly("registry:fresh");
+
+        // and while claiming, at most every PURGE_EVERY
+        now.set(now.get().plus(UsageClaims.PURGE_EVERY).plus(UsageClaims.STALE));
+        assertThat(claims.hold("registry:other", "h")).isTrue();
+        assertThat(docs.ids()).containsExactly("registry:other");
+    }
+
+    @Test
+    void aLiveHoldOrMarkIsNeverPurged() {
+        MongoCollectionProbe docs = new MongoCollectionProbe();
+        assertThat(claims.hold("registry:held", "h")).isTrue();
+        assertThat(claims.markDeleting("storage:marked", "d")).isTrue();
+        now.set(now.get().plus(UsageClaims.STALE).minusSeconds(1));
+        assertThat(claims.purgeStale()).isZero();
+        assertThat(docs.ids()).containsExactlyInAnyOrder("registry:held", "storage:marked");
+    }
+
+    private final class MongoCollectionProbe {
+        List<String> ids() {
+            List<String> ids = new ArrayList<>();
+            database.getCollection(UsageClaims.COLLECTION).find().forEach(d -> ids.add(d.getString("_id")));
+            return ids;
+        }
+    }
 }

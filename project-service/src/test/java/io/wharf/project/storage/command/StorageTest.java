@@ -1,5 +1,6 @@
 package io.wharf.project.storage.command;
 
+import io.wharf.common.error.ConflictException;
 import io.wharf.common.error.NotFoundException;
 import io.wharf.common.error.PreconditionFailedException;
 import io.wharf.common.error.ValidationException;
@@ -10,6 +11,7 @@ import io.wharf.project.storage.api.ChangeStorageCommand;
 import io.wharf.project.storage.api.CreateStorageCommand;
 import io.wharf.project.storage.api.DeleteStorageCommand;
 import io.wharf.project.storage.api.RemoveTeamStorageCommand;
+import io.wharf.project.shared.DeletionCheck;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -28,11 +30,13 @@ class StorageTest {
 
     private AggregateTestFixture<Storage> fixture;
     private final Set<String> used = new HashSet<>();
+    private final Set<String> held = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Storage.class);
-        fixture.registerInjectableResource((StorageUsage) used::contains);
+        fixture.registerInjectableResource((StorageUsage) id -> used.contains(id) ? DeletionCheck.IN_USE
+                : held.contains(id) ? DeletionCheck.HELD_NOW : DeletionCheck.FREE);
     }
 
     static StorageCreatedEvent created() {
@@ -66,13 +70,33 @@ class StorageTest {
     @Test
     void changeKeepsOrReplacesTheSecretKey() {
         fixture.given(created())
-                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", "AKIA",
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://s3.example.com", "AKIA",
                         null, true, T))
-                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
+                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://s3.example.com",
                         "AKIA", SEALED, T));
+        fixture.given(created())
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", "AKIA",
+                        SEALED + "2", false, T))
+                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
+                        "AKIA", SEALED + "2", T));
         fixture.given(created())
                 .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", null,
                         null, false, T))
+                .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
+                        null, null, T));
+    }
+
+    /** A kept secret never follows the storage to another address (it would be sent there). */
+    @Test
+    void aKeptSecretKeyDoesNotFollowANewUrl() {
+        fixture.given(created())
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://evil.example.com", "AKIA",
+                        null, true, T))
+                .expectException(field("secretKey")).expectNoEvents();
+        // without a stored secret there is nothing to keep: the url may change
+        fixture.given(new StorageCreatedEvent(ID, TEAM, "Backups", null, null, "https://s3.example.com", null, null, T))
+                .when(new ChangeStorageCommand(ID, TEAM, "Backups", null, null, "https://minio.example.com", null,
+                        null, true, T))
                 .expectEvents(new StorageChangedEvent(ID, TEAM, "Backups", null, null, "https://minio.example.com",
                         null, null, T));
     }
@@ -101,6 +125,17 @@ class StorageTest {
         fixture.given(created())
                 .when(new DeleteStorageCommand(ID, TEAM, T))
                 .expectException(PreconditionFailedException.class).expectNoEvents();
+    }
+
+    /** An image command holding it right now is no use yet: 409 with a retry, not 412. */
+    @Test
+    void aLiveHoldIsAConflictThatPasses() {
+        held.add(ID);
+        fixture.given(created())
+                .when(new DeleteStorageCommand(ID, TEAM, T))
+                .expectException(Matchers.predicate(e -> e instanceof ConflictException c
+                        && Long.valueOf(1).equals(c.retryAfterSeconds()) && "storageId".equals(c.field())))
+                .expectNoEvents();
     }
 
     @Test
