@@ -1,9 +1,8 @@
 package io.wharf.probe;
 
+import io.wharf.common.test.Needs;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real local registry the registry tests talk to (127.0.0.1:5000, with demo/busybox:1 pushed).
@@ -20,7 +19,7 @@ public final class LocalRegistry {
 
     /** Whether a missing registry must fail (CI) rather than skip. */
     static boolean required() {
-        return "true".equalsIgnoreCase(System.getenv("CI")) || System.getenv("WHARF_TEST_REGISTRY") != null;
+        return Needs.inCi() || System.getenv("WHARF_TEST_REGISTRY") != null;
     }
 
     /** Returns when the registry answers {@code GET /v2/} with 200; fails (CI) or skips otherwise. */
@@ -38,10 +37,7 @@ public final class LocalRegistry {
         } catch (Exception e) {
             problem = "No registry answers on " + ADDRESS + " (" + e.getMessage() + ")";
         }
-        if (required()) {
-            Assertions.fail(problem + ": CI (CI=true or WHARF_TEST_REGISTRY) must run the real-registry tests; "
-                    + ".ci/run starts it");
-        }
-        Assumptions.abort(problem + ": skipped outside CI. Start one (docker-registry serve, see .ci/run) to run it.");
+        Needs.need(false, problem + " (.ci/run starts one: docker-registry serve; WHARF_TEST_REGISTRY set means"
+                + " it must be there)", required());
     }
 }

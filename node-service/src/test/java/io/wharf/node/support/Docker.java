@@ -1,13 +1,11 @@
 package io.wharf.node.support;
 
 import io.wharf.agent.docker.DockerRuntime;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import io.wharf.common.test.Needs;
 
 /**
- * The real engine for end-to-end tests. Where there is none the test skips, loudly — except in CI
- * ({@code CI=true}, set by .ci/run), where the engine is part of the machine: there it fails, so a
- * broken dockerd cannot turn the Docker tests into silent skips.
+ * The real engine for end-to-end tests. Where there is none the test skips, loudly — except in CI,
+ * where it fails ({@link Needs}), so a broken dockerd cannot turn the Docker tests into silent skips.
  */
 public final class Docker {
 
@@ -24,18 +22,8 @@ public final class Docker {
         return docker;
     }
 
-    /** Skips the test without {@code what} it needs — fails it under {@code CI=true}. */
+    /** Skips the test without {@code what} it needs — fails it under {@code CI=true} ({@link Needs}). */
     public static void need(boolean present, String what) {
-        need(present, what, System.getenv("CI"));
-    }
-
-    static void need(boolean present, String what, String ci) {
-        if (present) {
-            return;
-        }
-        if ("true".equalsIgnoreCase(ci)) {
-            Assertions.fail("CI=true and " + what + " (CI always has it: see .ci/run's output)");
-        }
-        Assumptions.abort("SKIPPED: " + what);
+        Needs.need(present, what);
     }
 }
