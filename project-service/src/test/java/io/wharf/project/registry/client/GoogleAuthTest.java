@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wharf.common.error.ValidationException;
+import io.wharf.common.test.MovableClock;
 import io.wharf.project.registry.api.RegistryDetails;
 import io.wharf.project.registry.api.RegistryType;
 import io.wharf.project.registry.support.AddressPolicy;
 import io.wharf.project.registry.support.RegistryProperties;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,34 +157,5 @@ class GoogleAuthTest {
         assertThat(google.tokenRequests.get()).isZero();
         assertThatThrownBy(() -> checker.check(RegistryType.GOOGLE, details("acme-project", null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("details.token"));
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }
