@@ -7,12 +7,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.wharf.common.error.ConflictException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.bson.Document;
@@ -34,16 +37,29 @@ public class TeamNames {
     private final Clock clock;
     private final Predicate<String> ownerStored;
     private final String takenMessage;
+    private final String takenHint;
+    private final String ownerField;
 
     public TeamNames(MongoDatabase database, String collection, Clock clock, Predicate<String> ownerStored,
                      String takenMessage) {
+        this(database, collection, clock, ownerStored, takenMessage, "Choose another name.", "ownerId");
+    }
+
+    /**
+     * @param ownerField the document field naming the owner ({@code ownerId}; project names keep
+     *                   their stored {@code projectId})
+     */
+    public TeamNames(MongoDatabase database, String collection, Clock clock, Predicate<String> ownerStored,
+                     String takenMessage, String takenHint, String ownerField) {
         this.names = database.getCollection(collection);
-        // confirm/free delete by owner, idsOfTeam lists by team: no scans
-        names.createIndex(Indexes.ascending("ownerId"), new IndexOptions().name("ownerId"));
+        // confirm/free delete by owner, ownersOf lists by team: no scans
+        names.createIndex(Indexes.ascending(ownerField), new IndexOptions().name(ownerField));
         names.createIndex(Indexes.ascending("teamId", "confirmed"), new IndexOptions().name("teamId_confirmed"));
         this.clock = clock;
         this.ownerStored = ownerStored;
         this.takenMessage = takenMessage;
+        this.takenHint = takenHint;
+        this.ownerField = ownerField;
     }
 
     static String key(String teamId, String name) {
@@ -57,7 +73,7 @@ public class TeamNames {
     public boolean claim(String teamId, String name, String ownerId) {
         String key = key(teamId, name);
         try {
-            names.insertOne(new Document("_id", key).append("ownerId", ownerId).append("teamId", teamId)
+            names.insertOne(new Document("_id", key).append(ownerField, ownerId).append("teamId", teamId)
                     .append("confirmed", false).append("claimedAt", Date.from(clock.instant())));
             return true;
         } catch (MongoWriteException e) {
@@ -65,13 +81,13 @@ public class TeamNames {
                 throw e;
             }
             Document holder = names.find(Filters.eq("_id", key)).first();
-            if (holder != null && ownerId.equals(holder.getString("ownerId"))) {
+            if (holder != null && ownerId.equals(holder.getString(ownerField))) {
                 return false;
             }
             if (holder != null && takeOverStale(key, holder, ownerId)) {
                 return true;
             }
-            throw new ConflictException(takenMessage, "name", "Choose another name.");
+            throw new ConflictException(takenMessage, "name", takenHint);
         }
     }
 
@@ -79,12 +95,12 @@ public class TeamNames {
         Date claimedAt = holder.getDate("claimedAt");
         if (Boolean.TRUE.equals(holder.getBoolean("confirmed")) || claimedAt == null
                 || claimedAt.toInstant().isAfter(clock.instant().minus(STALE_CLAIM))
-                || ownerStored.test(holder.getString("ownerId"))) {
+                || ownerStored.test(holder.getString(ownerField))) {
             return false;
         }
-        return names.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("ownerId", holder.getString("ownerId")),
+        return names.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(ownerField, holder.getString(ownerField)),
                         Filters.eq("confirmed", false)),
-                Updates.combine(Updates.set("ownerId", ownerId), Updates.set("claimedAt", Date.from(clock.instant()))))
+                Updates.combine(Updates.set(ownerField, ownerId), Updates.set("claimedAt", Date.from(clock.instant()))))
                 .getModifiedCount() == 1;
     }
 
@@ -104,7 +120,7 @@ public class TeamNames {
 
     /** Gives back an unconfirmed claim of {@code ownerId} (its command failed). */
     public void release(String teamId, String name, String ownerId) {
-        names.deleteOne(Filters.and(Filters.eq("_id", key(teamId, name)), Filters.eq("ownerId", ownerId),
+        names.deleteOne(Filters.and(Filters.eq("_id", key(teamId, name)), Filters.eq(ownerField, ownerId),
                 Filters.eq("confirmed", false)));
     }
 
@@ -112,15 +128,23 @@ public class TeamNames {
     public void confirm(String teamId, String name, String ownerId) {
         String key = key(teamId, name);
         names.updateOne(Filters.eq("_id", key),
-                Updates.combine(Updates.set("ownerId", ownerId), Updates.set("teamId", teamId),
+                Updates.combine(Updates.set(ownerField, ownerId), Updates.set("teamId", teamId),
                         Updates.set("confirmed", true)),
                 new UpdateOptions().upsert(true));
-        names.deleteMany(Filters.and(Filters.eq("ownerId", ownerId), Filters.eq("confirmed", true),
+        names.deleteMany(Filters.and(Filters.eq(ownerField, ownerId), Filters.eq("confirmed", true),
                 Filters.ne("_id", key)));
     }
 
     /** Frees every name of the owner (deleted). */
     public void free(String ownerId) {
-        names.deleteMany(Filters.eq("ownerId", ownerId));
+        names.deleteMany(Filters.eq(ownerField, ownerId));
+    }
+
+    /** The owners whose names in the team are confirmed. */
+    public List<String> ownersOf(String teamId) {
+        List<String> ids = new ArrayList<>();
+        names.find(Filters.and(Filters.eq("teamId", teamId), Filters.eq("confirmed", true)))
+                .projection(Projections.include(ownerField)).forEach(d -> ids.add(d.getString(ownerField)));
+        return ids;
     }
 }
